@@ -1,0 +1,87 @@
+"""Reading what a workbook says about the portfolio as a whole: strategic objectives and in-house capacity.
+
+Trusts put these on a 'Strategy', 'Guidance', 'Lookups' or 'Notes' sheet, or in a notes row above the
+header ("In-house digital team: 7 FTE"). A list of objectives sits under a heading cell that mentions
+objectives or strategic aims, one per row, until a blank row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from portfolio.importing.values import cell_text
+from portfolio.records import PortfolioContext
+
+CONTEXT_SHEET = re.compile(r"strateg|guidance|lookup|notes|objective|read ?me|about|cover|intro", re.I)
+_HEADING = re.compile(r"\bobjectives?\b|\bstrategic (aims?|priorit\w*|goals?)\b", re.I)
+_NUMBERING = re.compile(r"^\(?\d{1,2}[.)]?$|^[a-z][.)]$", re.I)
+_CODE = re.compile(r"^[A-Z]{1,4}\s?\d{1,2}$")
+_FTE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:fte|wte)\b", re.I)
+_TEAMS = re.compile(r"(\d+)\s+(?:[\w-]+\s+){0,2}teams\b", re.I)
+_TEAM_WORDS = re.compile(r"in-house|in house|digital team|our team|delivery team|it team|im&t", re.I)
+_MAX_OBJECTIVES = 30
+
+
+def find_objectives(rows: Sequence[Sequence[Any]]) -> tuple[str, ...]:
+    """The objectives listed under the first objectives heading of a strategy-like sheet, or ()."""
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            text = cell_text(value)
+            if text and len(text) <= 60 and _HEADING.search(text):
+                found = _list_below(rows, r, c)
+                if found:
+                    return found
+    return ()
+
+
+def _list_below(rows: Sequence[Sequence[Any]], r: int, c: int) -> tuple[str, ...]:
+    items: list[str] = []
+    for row in rows[r + 1 : r + 1 + _MAX_OBJECTIVES]:
+        first = cell_text(row[c]) if c < len(row) else ""
+        second = cell_text(row[c + 1]) if c + 1 < len(row) else ""
+        if not first and not second:
+            break
+        if first and second and _NUMBERING.match(first):
+            items.append(second)  # "1." | "Excellent patient care"
+        elif first and second and _CODE.match(first):
+            items.append(f"{first} {second}")  # "SO1" | "Recover planned care ..."
+        elif first and not second:
+            items.append(first)
+        elif second and not first:
+            items.append(second)
+        else:
+            break  # two unrelated cells: the list has ended
+    return tuple(items)
+
+
+def find_capacity(texts: Sequence[str]) -> tuple[float | None, int | None]:
+    """(in-house FTE, number of teams) from free text such as "In-house digital team: 22 FTE (3 product
+    teams ...)". Only sentences about the in-house team count, so "CNIO 0.6 WTE" is not the team size."""
+    fte: float | None = None
+    teams: int | None = None
+    for text in texts:
+        if not _TEAM_WORDS.search(text):
+            continue
+        if fte is None and (m := _FTE.search(text)):
+            fte = float(m.group(1))
+        if teams is None and (m := _TEAMS.search(text)):
+            teams = int(m.group(1))
+    return fte, teams
+
+
+def build_context(
+    context_sheets: Sequence[Sequence[Sequence[Any]]], notes_rows: Sequence[Sequence[Any]]
+) -> PortfolioContext:
+    """Objectives from the first strategy-like sheet that lists them; capacity from those sheets and from
+    the notes rows above the header of the project sheet."""
+    objectives: tuple[str, ...] = ()
+    for rows in context_sheets:
+        objectives = find_objectives(rows)
+        if objectives:
+            break
+    texts = [cell_text(v) for row in notes_rows for v in row if cell_text(v)]
+    texts += [cell_text(v) for rows in context_sheets for row in rows for v in row if cell_text(v)]
+    fte, teams = find_capacity(texts)
+    return PortfolioContext(objectives=objectives, in_house_fte=fte, in_house_teams=teams)

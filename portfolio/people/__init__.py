@@ -1,0 +1,3 @@
+from portfolio.people.views import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,3 @@
+from portfolio.portfolios.views import bp
+
+__all__ = ["bp"]

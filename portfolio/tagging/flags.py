@@ -1,0 +1,377 @@
+"""Project flags F1-F13 (RUBRIC.md section b), read by meaning, each with a reason that names its evidence.
+
+Pure. The cue lists live in the rubric's ``flags`` section; the rules here combine them with the record's
+structure (dates, budget lines, RAG) and with the principle results, following the labelled set's
+judgement calls (e.g. a measured user problem means a refresh is not technology-centred; infrastructure is
+not a clinical project even when its text mentions wards).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from portfolio.principles import FlagId, Principle, Status
+from portfolio.records import ProjectRecord
+from portfolio.tagging.fields import FieldText
+from portfolio.tagging.matching import Hit
+from portfolio.tagging.results import Evidence, FlagResult, PrincipleResult
+from portfolio.tagging.rubric import Rubric
+
+Grouped = Mapping[str, list[tuple[FieldText, tuple[Hit, ...]]]]
+#: The rubric's "T": the fields a project's framing is read from.
+FRAMING = frozenset({"title", "description", "strategic_objective", "benefits", "kpis", "delivery_approach"})
+NOTES = frozenset({"decision_log", "stage"})
+_INT = re.compile(r"\d+")
+
+
+class Found(NamedTuple):
+    """A cue hit a flag rule found; turned into ``Evidence`` only for the flags actually raised."""
+
+    field: FieldText
+    hit: Hit
+    cues: str
+
+    @property
+    def text(self) -> str:
+        return self.field.text[self.hit.start : self.hit.end]
+
+    def evidence(self) -> Evidence:
+        return Evidence(self.field.label, self.text, self.hit.start, self.hit.end, "for", self.cues)
+
+
+def _ev(found: Sequence[Found]) -> tuple[Evidence, ...]:
+    return tuple(f.evidence() for f in found)
+
+
+@dataclass(frozen=True)
+class FlagInput:
+    """Everything a flag rule reads about one project."""
+
+    record: ProjectRecord
+    fields: Sequence[FieldText]
+    grouped: Grouped  # cue set -> the fields it was found in, with their hits
+    principles: Mapping[Principle, PrincipleResult]
+    rubric: Rubric
+    by_key: Mapping[str, FieldText]  # the first non-blank field of each key
+
+    def field(self, key: str) -> FieldText | None:
+        return self.by_key.get(key)
+
+    def filled(self, key: str) -> bool:
+        found = self.field(key)
+        return found is not None and not found.placeholder
+
+    def find(
+        self, cues: str, keys: Iterable[str] | None = None, readings: tuple[str, ...] = ("plain",)
+    ) -> list[Found]:
+        """Hits of flag cue list ``cues`` in fields ``keys`` (all fields when None) read as ``readings``."""
+        found = []
+        for field, hits in self.grouped.get(cues if ":" in cues else f"flag:{cues}", ()):
+            if keys is None or field.key in keys:
+                found += [Found(field, h, cues) for h in hits if h.reading in readings]
+        return found
+
+    def has(
+        self, cues: str, keys: Iterable[str] | None = None, readings: tuple[str, ...] = ("plain",)
+    ) -> bool:
+        """Whether ``find`` would find anything (without building the list)."""
+        for field, hits in self.grouped.get(cues if ":" in cues else f"flag:{cues}", ()):
+            if (keys is None or field.key in keys) and any(h.reading in readings for h in hits):
+                return True
+        return False
+
+
+def _quote(found: Sequence[Found], limit: int = 2) -> str:
+    return ", ".join(f"'{f.text}' ({f.field.label})" for f in found[:limit])
+
+
+def _user_problem(x: FlagInput) -> bool:
+    keys = x.rubric.principles[Principle.USER_NEEDS].fields.keys()
+    return x.has(f"{Principle.USER_NEEDS}:for:research", keys) or x.has(
+        f"{Principle.USER_NEEDS}:for:problem", keys
+    )
+
+
+def _tech_centred(x: FlagInput) -> FlagResult | None:
+    frame = x.find("tech_frame", {"title", "description"})
+    if not frame or _user_problem(x):
+        return None
+    return FlagResult(
+        FlagId.TECH_CENTRED,
+        f"Framed around technology ({_quote(frame)}) with no user problem, "
+        "research or observation in the record",
+        _ev(frame[:3]),
+    )
+
+
+def _no_measurable_goal(x: FlagInput) -> FlagResult | None:
+    quantity = x.find("quantity", {"kpis", "benefits", "strategic_objective"})
+    if x.filled("kpis") and quantity:
+        return None
+    vague = x.find("quantity", {"kpis", "benefits"}, ("negated", "deferred"))
+    if not x.filled("kpis"):
+        kpis = x.field("kpis")
+        given = f"KPIs given as '{kpis.text}'" if kpis else "No KPIs given"
+        reason = (
+            f"{given} and no number, baseline or target in the benefits"
+            if not quantity
+            else f"{given}; only the benefits carry a number"
+        )
+    else:
+        reason = "KPIs name no number, baseline or target" + (
+            f" ({_quote(vague)} not yet set)" if vague else ""
+        )
+    return FlagResult(FlagId.NO_MEASURABLE_GOAL, reason, _ev(vague[:2]))
+
+
+def _output_only(x: FlagInput) -> FlagResult | None:
+    if not x.filled("benefits") or x.has("outcome", {"benefits"}):
+        return None
+    benefits = x.field("benefits")
+    assert benefits is not None  # noqa: S101 - filled() checked it
+    return FlagResult(
+        FlagId.OUTPUT_ONLY_BENEFITS,
+        f"Benefits ('{benefits.text}') name outputs or savings, with no patient or staff outcome",
+        (Evidence(benefits.label, benefits.text, 0, len(benefits.text), "for", "benefits"),),
+    )
+
+
+def _months(x: FlagInput) -> int | None:
+    start, end = x.record.start_date, x.record.end_date
+    if start is None or end is None:
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def _big_bang(x: FlagInput) -> FlagResult | None:
+    said = x.find("big_bang", FRAMING | NOTES)
+    if said:
+        return FlagResult(FlagId.BIG_BANG, f"Delivery in one go: {_quote(said)}", _ev(said[:2]))
+    months = _months(x)
+    if (
+        months is None
+        or months <= x.rubric.thresholds["long_project_months"]
+        or not x.filled("delivery_approach")
+    ):
+        return None
+    if x.has("increment", FRAMING | NOTES, ("plain", "deferred")):
+        return None
+    return FlagResult(
+        FlagId.BIG_BANG,
+        f"Runs {months} months with no pilot, phase, wave or release named in the delivery approach",
+    )
+
+
+def is_clinical(x: FlagInput) -> list[Found]:
+    """Evidence that the project is used in direct care or clinical records ([] when it is not).
+
+    Infrastructure, rostering, telephony, coding and the like are not clinical even when they mention wards.
+    """
+    if x.has("non_clinical", {"title"}, ("plain", "negated", "deferred")):
+        return []
+    return x.find("clinical", {"title", "description", "benefits", "kpis"}, ("plain", "deferred"))
+
+
+def _no_clinical_lead(x: FlagInput) -> FlagResult | None:
+    clinical = is_clinical(x)
+    if not clinical or x.filled("clinical_lead"):
+        return None
+    if x.has("clinical_lead_cue", {"owner", "product_owner", "team"}):
+        return None  # a CCIO or CNIO leading it is clinical leadership, whatever the column
+    lead = x.field("clinical_lead")
+    named = f"is '{lead.text}'" if lead else "is not named"
+    return FlagResult(
+        FlagId.NO_CLINICAL_LEAD,
+        f"Clinical project ({_quote(clinical, 1)}) but the clinical lead {named}",
+        _ev(clinical[:1]),
+    )
+
+
+def _no_owner(x: FlagInput) -> FlagResult | None:
+    owner = x.field("owner")
+    if owner is None or owner.placeholder:
+        return FlagResult(
+            FlagId.NO_OWNER, "No accountable owner named" + (f" ('{owner.text}')" if owner else "")
+        )
+    if x.has("owner_team", {"owner"}, ("plain", "negated", "deferred")):
+        return FlagResult(FlagId.NO_OWNER, f"The owner is a team ('{owner.text}'), not an accountable person")
+    supplier = x.field("supplier")
+    if supplier and supplier.text.strip().casefold() == owner.text.strip().casefold():
+        return FlagResult(FlagId.NO_OWNER, f"The owner is the supplier ('{owner.text}')")
+    return None
+
+
+def _supplier_led(x: FlagInput) -> FlagResult | None:
+    if not x.filled("supplier"):
+        return None
+    led = x.find("supplier_led", FRAMING | {"supplier", "project_manager", "decision_log"})
+    if not led or x.has("in_house", FRAMING | {"supplier", "team"}) or x.filled("product_owner"):
+        return None
+    return FlagResult(
+        FlagId.SUPPLIER_LED,
+        f"Delivered by others ({_quote(led)}) with no in-house product owner or team named",
+        _ev(led[:2]),
+    )
+
+
+def _lock_in(x: FlagInput) -> FlagResult | None:
+    if not x.filled("supplier"):
+        return None
+    where = {"supplier", "description", "delivery_approach", "decision_log", "funding"}
+    terms = x.find("lock_terms", where)
+    long_terms = [
+        e
+        for e in x.find("contract_years", where)
+        if sum(int(n) for n in _INT.findall(e.text)) >= x.rubric.thresholds["long_contract_years"]
+    ]
+    if not (terms or long_terms) or x.has("exit_terms", where):
+        return None
+    found = terms + long_terms
+    return FlagResult(
+        FlagId.LOCK_IN_RISK,
+        f"Contract terms that tie the trust in ({_quote(found)}) and no exit, break clause or open standard",
+        _ev(found[:2]),
+    )
+
+
+def _funding_ends(x: FlagInput) -> FlagResult | None:
+    lines = [b for b in x.record.budget_lines if b.kind]
+    capital = sum(b.amount or 0 for b in lines if b.kind == "capital")
+    revenue = sum(b.amount or 0 for b in lines if b.kind == "revenue")
+    if lines and capital > 0 and revenue <= 0:
+        return FlagResult(
+            FlagId.FUNDING_ENDS_AT_GO_LIVE,
+            f"Capital budget (£{capital:,.0f}) with no revenue or run cost after go-live",
+        )
+    funding = x.find("capital", {"funding"}, ("plain", "negated", "deferred"))
+    if funding and not x.has("revenue", {"funding"}, ("plain", "negated", "deferred")):
+        return FlagResult(
+            FlagId.FUNDING_ENDS_AT_GO_LIVE,
+            f"Funded from capital only ({_quote(funding, 1)}), with no revenue for running and improving it",
+            _ev(funding[:1]),
+        )
+    stops = [
+        e
+        for e in x.find("funding_stops", None, ("plain", "negated", "deferred"))
+        if e.field.key == "funding" or "fund" in e.field.text.lower()
+    ]
+    if stops:
+        return FlagResult(
+            FlagId.FUNDING_ENDS_AT_GO_LIVE,
+            f"Funding is time-limited or not secured beyond delivery ({_quote(stops, 1)})",
+            _ev(stops[:1]),
+        )
+    return None
+
+
+def _stuck(x: FlagInput) -> FlagResult | None:
+    if x.record.rag not in ("red", "amber_red"):
+        return None
+    stuck = x.find("stuck", FRAMING | NOTES | {"other"}, ("plain", "deferred"))
+    if not stuck or x.principles[Principle.ADAPT_PLAN].status is Status.EVIDENT:
+        return None
+    rag = x.record.rag.replace("_", "/")
+    return FlagResult(
+        FlagId.STUCK_ON_PLAN, f"RAG {rag} with the plan unchanged ({_quote(stuck)})", _ev(stuck[:2])
+    )
+
+
+def _vague(x: FlagInput) -> FlagResult | None:
+    description = x.field("description")
+    words = len(description.text.split()) if description else 0
+    if words < x.rubric.thresholds["description_min_words"]:
+        return FlagResult(
+            FlagId.VAGUE_OR_HYPE,
+            f"The description is {words} words long: too short to say what problem this solves",
+        )
+    hype = x.find("hype", FRAMING)
+    if not hype or _user_problem(x) or x.has("quantity", {"kpis", "benefits", "strategic_objective"}):
+        return None
+    return FlagResult(
+        FlagId.VAGUE_OR_HYPE,
+        f"Rests on {_quote(hype)} with no user need and no quantified outcome",
+        _ev(hype[:2]),
+    )
+
+
+def _safety_missing(x: FlagInput) -> FlagResult | None:
+    clinical = is_clinical(x)
+    if not clinical or x.has("stopped", {"title", "stage", "delivery_approach"}):
+        return None
+    if x.has("safety", None, ("plain", "deferred")):
+        return None
+    awaited = x.find("safety", None, ("negated",))
+    extra = f"; {_quote(awaited, 1)} is not yet evidence" if awaited else ""
+    return FlagResult(
+        FlagId.CLINICAL_SAFETY_MISSING,
+        f"Clinical project ({_quote(clinical, 1)}) with no DCB0129/"
+        f"DCB0160, hazard log or clinical safety officer review recorded{extra}",
+        _ev(clinical[:1]),
+    )
+
+
+def _date_missing(x: FlagInput, name: str, value: object) -> bool:
+    if value is not None:
+        return False
+    text = x.record.field_text(name).strip()
+    return not text or bool(x.rubric.placeholder.match(text))
+
+
+def _missing_dates(x: FlagInput) -> FlagResult | None:
+    gaps = [
+        label
+        for name, label, value in (
+            ("start_date", "start", x.record.start_date),
+            ("end_date", "end", x.record.end_date),
+        )
+        if _date_missing(x, name, value)
+    ]
+    gaps += ["next review" for f in x.fields if f.key == "next_review" and not f.text.strip()]
+    if not gaps:
+        return None
+    shown = [
+        f"{g} ('{x.record.field_text(g + '_date')}')" if x.record.field_text(g + "_date") else g for g in gaps
+    ]
+    return FlagResult(FlagId.MISSING_DATES, f"No usable {' or '.join(shown)} date")
+
+
+RULES: tuple[Callable[[FlagInput], FlagResult | None], ...] = (
+    _tech_centred,
+    _no_measurable_goal,
+    _output_only,
+    _big_bang,
+    _no_clinical_lead,
+    _no_owner,
+    _supplier_led,
+    _lock_in,
+    _funding_ends,
+    _stuck,
+    _vague,
+    _safety_missing,
+    _missing_dates,
+)
+
+
+def evaluate_flags(
+    record: ProjectRecord,
+    fields: Sequence[FieldText],
+    principles: Mapping[Principle, PrincipleResult],
+    rubric: Rubric,
+) -> tuple[FlagResult, ...]:
+    """Every flag F1-F13 the record raises, in FlagId order, each with its reason. Pure; never raises."""
+    grouped: dict[str, list[tuple[FieldText, tuple[Hit, ...]]]] = {}
+    for field in fields:
+        for name, hits in field.flag_hits:
+            if name in grouped:
+                grouped[name].append((field, hits))
+            else:
+                grouped[name] = [(field, hits)]
+    by_key: dict[str, FieldText] = {}
+    for field in fields:
+        if field.key not in by_key and not field.blank:
+            by_key[field.key] = field
+    x = FlagInput(record, fields, grouped, principles, rubric, by_key)
+    return tuple(result for rule in RULES if (result := rule(x)) is not None)

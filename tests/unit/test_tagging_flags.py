@@ -1,0 +1,243 @@
+"""Project flags F1-F13 on records built in code: raised by meaning, with reasons that name the evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pytest
+
+from portfolio.principles import FlagId
+from portfolio.records import BudgetLine, ProjectRecord
+from portfolio.tagging import Rubric, load_rubric, tag_project
+
+
+@cache
+def rubric() -> Rubric:
+    return load_rubric()
+
+
+def record(
+    extras: dict[str, str] | None = None,
+    lines: tuple[BudgetLine, ...] = (),
+    rag: str | None = None,
+    start: date | None = date(2025, 4, 1),
+    end: date | None = date(2026, 3, 31),
+    **text: str,
+) -> ProjectRecord:
+    return ProjectRecord(
+        row=3,
+        title=text.get("title", ""),
+        text=text,
+        extras=extras or {},
+        budget_lines=lines,
+        rag=rag,
+        start_date=start,
+        end_date=end,
+    )
+
+
+GOOD = dict(  # a well-kept project: no flag should fire
+    title="Discharge letters to GPs",
+    description="A survey of 40 GP practices found discharge summaries arrive late and miss medication "
+    "changes, "
+    "so junior doctors redesigned the template with pharmacists.",
+    benefits="GPs get accurate discharge information within 24h; fewer readmissions",
+    kpis="% sent within 24h (baseline 58%, target 90%), monthly",
+    owner="Medical Director",
+    clinical_lead="Dr J. Harrow",
+    supplier="Existing EPR; national structured messaging (open standard)",
+    delivery_approach="Acute medicine first, then division by division",
+)
+GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
+
+
+@pytest.mark.parametrize(
+    ("case", "flag", "raised"),
+    [
+        (record(GOOD_SAFETY, **GOOD), None, False),
+        (
+            record(
+                title="Server refresh",
+                description="Refresh the virtual servers before they go out of support.",
+            ),
+            FlagId.TECH_CENTRED,
+            True,
+        ),
+        (
+            record(
+                title="Ward PC refresh",
+                description="Ward PCs take over 4 minutes to log in (timed on 6 wards); "
+                "refresh the worst first.",
+            ),
+            FlagId.TECH_CENTRED,
+            False,
+        ),
+        (
+            record(title="x", kpis="Report turnaround", benefits="Faster reports"),
+            FlagId.NO_MEASURABLE_GOAL,
+            True,
+        ),
+        (record(title="x", kpis="Log-in time (baseline TBC)"), FlagId.NO_MEASURABLE_GOAL, True),
+        (record(title="x", kpis="Save 10 WTE"), FlagId.NO_MEASURABLE_GOAL, False),
+        (
+            record(title="x", benefits="Supported platform; DSPT compliance"),
+            FlagId.OUTPUT_ONLY_BENEFITS,
+            True,
+        ),
+        (record(title="x", benefits="Nurses get time back for care"), FlagId.OUTPUT_ONLY_BENEFITS, False),
+        (record(title="x", delivery_approach="All wards go live on the same weekend"), FlagId.BIG_BANG, True),
+        (
+            record(
+                title="x",
+                delivery_approach="Install everything",
+                start=date(2024, 1, 1),
+                end=date(2026, 6, 30),
+            ),
+            FlagId.BIG_BANG,
+            True,
+        ),
+        (
+            record(title="EPMA", description="Electronic prescribing on medical wards.", clinical_lead="-"),
+            FlagId.NO_CLINICAL_LEAD,
+            True,
+        ),
+        (
+            record(
+                title="Network refresh", description="Wi-Fi dead spots on wards stop e-obs handhelds syncing."
+            ),
+            FlagId.NO_CLINICAL_LEAD,
+            False,
+        ),
+        (record(title="x", owner="IM&T"), FlagId.NO_OWNER, True),
+        (record(title="x", owner="Chief Nurse"), FlagId.NO_OWNER, False),
+        (
+            record(title="x", supplier="Acme", delivery_approach="Supplier to deliver"),
+            FlagId.SUPPLIER_LED,
+            True,
+        ),
+        (
+            record(
+                {"Product owner": "Outpatients PO (in-house)"},
+                title="x",
+                supplier="Acme",
+                delivery_approach="Supplier to deliver",
+            ),
+            FlagId.SUPPLIER_LED,
+            False,
+        ),
+        (record(title="x", supplier="Acme - direct award, 7yr"), FlagId.LOCK_IN_RISK, True),
+        (record(title="x", supplier="Acme - 5-yr support with break at year 3"), FlagId.LOCK_IN_RISK, False),
+        (
+            record(
+                title="x",
+                lines=(
+                    BudgetLine("Capital (£k)", 850_000.0, "capital"),
+                    BudgetLine("Revenue (£k pa)", None, "revenue"),
+                ),
+            ),
+            FlagId.FUNDING_ENDS_AT_GO_LIVE,
+            True,
+        ),
+        (record({"Funding": "Capital - one off"}, title="x"), FlagId.FUNDING_ENDS_AT_GO_LIVE, True),
+        (record({"Funding": "Capital + 3 yr revenue"}, title="x"), FlagId.FUNDING_ENDS_AT_GO_LIVE, False),
+        (
+            record({"Notes": "Go-live moved twice; plan unchanged."}, title="x", rag="amber_red"),
+            FlagId.STUCK_ON_PLAN,
+            True,
+        ),
+        (
+            record({"Notes": "Go-live moved twice; plan unchanged."}, title="x", rag="green"),
+            FlagId.STUCK_ON_PLAN,
+            False,
+        ),
+        (record(title="x", description="New intranet."), FlagId.VAGUE_OR_HYPE, True),
+        (
+            record(
+                title="x",
+                description="Use AI to transform the patient flow of the whole hospital with an innovative "
+                "predictive model built with a partner.",
+            ),
+            FlagId.VAGUE_OR_HYPE,
+            True,
+        ),
+        (
+            record(
+                title="Dictation", description="Speech recognition for clinic letters.", clinical_lead="Dr A"
+            ),
+            FlagId.CLINICAL_SAFETY_MISSING,
+            True,
+        ),
+        (
+            record(
+                {"Clinical safety / IG": "Supplier DCB0129 awaited."},
+                title="PACS AI",
+                description="Flags urgent chest X-rays.",
+            ),
+            FlagId.CLINICAL_SAFETY_MISSING,
+            True,
+        ),
+        (record(title="x", start=None, end_date="Ongoing"), FlagId.MISSING_DATES, True),
+        (
+            record(title="x", start=None, end=None, start_date="Q3 2025/26", end_date="Mar-26"),
+            FlagId.MISSING_DATES,
+            False,
+        ),
+        (record({"Next review": ""}, title="x"), FlagId.MISSING_DATES, True),
+    ],
+)
+def test_tag_project_flag_by_meaning_expected(case: ProjectRecord, flag: FlagId | None, raised: bool) -> None:
+    flags = tag_project(case, rubric()).flag_ids
+    if flag is None:
+        assert flags == ()
+    else:
+        assert (flag in flags) is raised
+
+
+@pytest.mark.parametrize(
+    ("case", "flag", "words"),
+    [
+        (record(title="x", kpis="", benefits="Better coverage"), FlagId.NO_MEASURABLE_GOAL, "No KPIs given"),
+        (record(title="x", benefits="Modern look"), FlagId.OUTPUT_ONLY_BENEFITS, "'Modern look'"),
+        (record(title="x", supplier="Acme (sole supplier)"), FlagId.LOCK_IN_RISK, "'sole'"),
+        (
+            record(title="EPR noting", description="Clinical noting in the EPR.", clinical_lead="TBC"),
+            FlagId.NO_CLINICAL_LEAD,
+            "'TBC'",
+        ),
+        (record(title="x", start=None, start_date="TBC"), FlagId.MISSING_DATES, "start ('TBC')"),
+    ],
+)
+def test_tag_project_flag_reason_names_evidence(case: ProjectRecord, flag: FlagId, words: str) -> None:
+    reasons = {f.flag: f.reason for f in tag_project(case, rubric()).flags}
+    assert words in reasons[flag]
+
+
+def test_tag_project_flags_in_rubric_order() -> None:
+    case = record(title="Telephony", description="Replace telephony.", owner="IT", start=None, end=None)
+    flags = tag_project(case, rubric()).flag_ids
+    assert list(flags) == sorted(flags, key=list(FlagId).index) and len(flags) >= 4
+
+
+@pytest.mark.parametrize(
+    ("case", "flag", "raised"),
+    [
+        (
+            record(title="SDEC referrals", description="Digital referral into SDEC from crews."),
+            FlagId.NO_CLINICAL_LEAD,
+            True,
+        ),
+        (
+            record(title="EPMA", description="Electronic prescribing.", owner="CNIO"),
+            FlagId.NO_CLINICAL_LEAD,
+            False,
+        ),
+        (
+            record(title="PAS replacement", description="Replace the PAS before the contract ends."),
+            FlagId.TECH_CENTRED,
+            True,
+        ),
+    ],
+)
+def test_tag_project_nhs_abbreviations_flags(case: ProjectRecord, flag: FlagId, raised: bool) -> None:
+    assert (flag in tag_project(case, rubric()).flag_ids) is raised

@@ -1,0 +1,348 @@
+"""The principle tagger on unseen-style records: plain-words evidence, negation, deferral, placeholders."""
+
+from __future__ import annotations
+
+import ast
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from portfolio.principles import FlagId, Principle, Status
+from portfolio.records import PortfolioContext, ProjectRecord
+from portfolio.tagging import Rubric, assessment_to_json, load_rubric, tag_project
+
+TAGGING = Path(__file__).resolve().parents[2] / "portfolio" / "tagging"
+
+
+@cache
+def rubric() -> Rubric:
+    return load_rubric()
+
+
+def record(extras: dict[str, str] | None = None, **text: str) -> ProjectRecord:
+    """A record built in code; ``text`` holds canonical fields, ``extras`` unmapped headers."""
+    return ProjectRecord(row=5, title=text.get("title", "Untitled"), text=text, extras=extras or {})
+
+
+SHADOWING = record(
+    title="Outpatient arrivals",
+    description="We spent six weeks shadowing outpatient clerks: chasing notes takes about an hour a day.",
+    extras={"Who it's for": "Outpatient clerks and patients arriving for clinic"},
+)
+NO_RESEARCH = record(
+    title="PAS replacement", description="No user research yet. Replace the PAS before the contract expires."
+)
+TWO_WARDS = record(
+    title="Bedside handover", delivery_approach="Live on two wards first, then the rest of the hospital"
+)
+BIG_BANG = record(title="Order comms", delivery_approach="Single go-live across all sites")
+NO_BIG_BANG = record(
+    title="Maternity record", delivery_approach="Antenatal in spring, then intrapartum - no big bang"
+)
+MEASURED = record(
+    title="Missed appointments",
+    kpis="DNA rate (baseline 8.9%, target 7%), reviewed weekly at the outpatient board",
+    benefits="Fewer DNAs; patients rebook without phoning",
+    strategic_objective="SO1 Planned care",
+)
+KPIS_TBC = record(title="Missed appointments", kpis="KPIs TBC", benefits="Benefits to be confirmed")
+PLAIN_DECISION = record(
+    title="Falls sensors",
+    delivery_approach="Six-month trial; we will decide whether to expand or stop at the March checkpoint",
+)
+REBASELINED = record(title="LIMS", extras={"Notes": "Rebaselined twice with scope unchanged."})
+IN_HOUSE = record(
+    title="Ward board", supplier="Built in-house by the flow product team", clinical_lead="CNIO"
+)
+CONSULTANCY = record(title="Bots", supplier="BotCo", delivery_approach="Consultancy-led; supplier to deliver")
+OPEN_TERMS = record(
+    title="Remote monitoring", supplier="Two-year contract via framework; FHIR API; exit plan agreed"
+)
+DIRECT_AWARD = record(title="Imaging AI", supplier="Direct award, 7-year managed service")
+TRUST_BOTH = record(
+    title="Admission form",
+    description="Co-designed with ward nurses over four sprints.",
+    extras={"Clinical safety / IG": "DPIA approved; hazard log held by the CSO."},
+)
+SAFETY_LATER = record(
+    title="Streaming screen", extras={"Clinical safety / IG": "Hazard log to be opened at beta."}
+)
+
+
+@pytest.mark.parametrize(
+    ("case", "principle", "expected"),
+    [
+        (SHADOWING, Principle.USER_NEEDS, Status.EVIDENT),
+        (NO_RESEARCH, Principle.USER_NEEDS, Status.MISSING),
+        (TWO_WARDS, Principle.DELIVER_INCREMENTALLY, Status.EVIDENT),
+        (BIG_BANG, Principle.DELIVER_INCREMENTALLY, Status.MISSING),
+        (MEASURED, Principle.CLEAR_GOALS, Status.EVIDENT),
+        (MEASURED, Principle.MEASURE_LEARN, Status.EVIDENT),
+        (KPIS_TBC, Principle.MEASURE_LEARN, Status.MISSING),
+        (KPIS_TBC, Principle.CLEAR_GOALS, Status.MISSING),
+        (PLAIN_DECISION, Principle.ADAPT_PLAN, Status.EVIDENT),
+        (REBASELINED, Principle.ADAPT_PLAN, Status.MISSING),
+        (IN_HOUSE, Principle.IN_HOUSE_TEAM, Status.EVIDENT),
+        (CONSULTANCY, Principle.IN_HOUSE_TEAM, Status.MISSING),
+        (OPEN_TERMS, Principle.SUPPLIER_VALUE, Status.EVIDENT),
+        (DIRECT_AWARD, Principle.SUPPLIER_VALUE, Status.MISSING),
+        (TRUST_BOTH, Principle.BUILD_TRUST, Status.EVIDENT),
+        (SAFETY_LATER, Principle.BUILD_TRUST, Status.MISSING),
+    ],
+)
+def test_tag_project_reads_meaning_expected_status(
+    case: ProjectRecord, principle: Principle, expected: Status
+) -> None:
+    assert tag_project(case, rubric()).principles[principle].status is expected
+
+
+@pytest.mark.parametrize(
+    ("case", "principle", "field", "words"),
+    [
+        (SHADOWING, Principle.USER_NEEDS, "description", "shadowing"),
+        (SHADOWING, Principle.USER_NEEDS, "Who it's for", "clerks"),
+        (TWO_WARDS, Principle.DELIVER_INCREMENTALLY, "delivery_approach", "on two wards"),
+        (MEASURED, Principle.MEASURE_LEARN, "kpis", "baseline"),
+        (MEASURED, Principle.MEASURE_LEARN, "kpis", "weekly"),
+        (OPEN_TERMS, Principle.SUPPLIER_VALUE, "supplier", "FHIR"),
+    ],
+)
+def test_tag_project_evidence_for_names_field_and_offsets(
+    case: ProjectRecord, principle: Principle, field: str, words: str
+) -> None:
+    evidence = tag_project(case, rubric()).principles[principle].evidence_for
+    match = [e for e in evidence if e.field == field and e.text == words]
+    assert match, evidence
+    source = case.text.get(field) or case.extras[field]
+    assert source[match[0].start : match[0].end] == words
+
+
+@pytest.mark.parametrize(
+    ("case", "principle", "words"),
+    [
+        (NO_RESEARCH, Principle.USER_NEEDS, "user research"),  # negated: "No user research yet"
+        (NO_RESEARCH, Principle.USER_NEEDS, "Replace"),  # red flag: framed as a replacement
+        (SAFETY_LATER, Principle.BUILD_TRUST, "Hazard log"),  # deferred: "to be opened"
+        (REBASELINED, Principle.ADAPT_PLAN, "Rebaselined"),
+    ],
+)
+def test_tag_project_negated_or_red_words_count_against(
+    case: ProjectRecord, principle: Principle, words: str
+) -> None:
+    result = tag_project(case, rubric()).principles[principle]
+    assert words in [e.text for e in result.evidence_against]
+    assert words not in [e.text for e in result.evidence_for]
+
+
+def test_tag_project_no_big_bang_is_not_penalised() -> None:
+    result = tag_project(NO_BIG_BANG, rubric())
+    assert FlagId.BIG_BANG not in result.flag_ids
+    assert result.principles[Principle.DELIVER_INCREMENTALLY].status is not Status.MISSING
+
+
+@pytest.mark.parametrize(
+    ("case", "principle", "asked"),
+    [
+        (NO_RESEARCH, Principle.USER_NEEDS, True),
+        (SHADOWING, Principle.USER_NEEDS, False),
+        (KPIS_TBC, Principle.MEASURE_LEARN, True),
+    ],
+)
+def test_tag_project_board_questions_only_when_not_evident(
+    case: ProjectRecord, principle: Principle, asked: bool
+) -> None:
+    result = tag_project(case, rubric()).principles[principle]
+    assert bool(result.questions) is asked
+    if asked:
+        assert result.questions == rubric().principles[principle].questions
+
+
+@pytest.mark.parametrize(
+    ("objective", "expected"),
+    [
+        ("SO1 Planned care", True),
+        ("Something else entirely", False),
+    ],
+)
+def test_tag_project_context_objectives_check_line_of_sight(objective: str, expected: bool) -> None:
+    case = record(title="x", strategic_objective=objective, benefits="Shorter waits")
+    context = PortfolioContext(objectives=("SO1 Planned care: shorter waits", "SO2 Flow"))
+    result = tag_project(case, rubric(), context).principles[Principle.CLEAR_GOALS]
+    assert any(e.facet == "objective" for e in result.evidence_for) is expected
+
+
+def test_tag_project_empty_record_all_missing_with_rubric_version() -> None:
+    result = tag_project(ProjectRecord(row=2, title=""), rubric())
+    assert set(result.principles) == set(Principle)
+    assert all(r.status is Status.MISSING and r.score == 0 for r in result.principles.values())
+    assert result.rubric_version == rubric().version
+
+
+def test_assessment_to_json_contract_shape() -> None:
+    data = assessment_to_json(tag_project(MEASURED, rubric()))
+    assert set(data) == {"principles", "flags"}
+    assert set(data["principles"]) == {str(p) for p in Principle}
+    entry = data["principles"]["measure_learn"]
+    assert entry["status"] == "evident" and 0 <= entry["score"] <= 1
+    assert {"field": "kpis", "text": "baseline"} in entry["evidence"]
+    assert all(set(f) == {"id", "reason"} and f["reason"] for f in data["flags"])
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    return names | {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+
+
+PURE = ("flags.py", "matching.py", "results.py", "rubric.py", "rules.py")
+
+
+@pytest.mark.parametrize("module", [TAGGING / name for name in PURE], ids=lambda p: p.name)
+def test_tagging_module_imports_no_web_or_database(module: Path) -> None:
+    # The package root imports Flask for create_app, so purity is checked on each module's own imports.
+    banned = ("flask", "sqlalchemy", "portfolio.extensions", "portfolio.models")
+    assert not [name for name in _imports(module) if name.startswith(banned)]
+
+
+@pytest.mark.parametrize(
+    ("case", "principle", "facet", "words"),
+    [
+        (record(title="x", benefits="Fewer DNAs in clinic"), Principle.CLEAR_GOALS, "outcome", "DNAs"),
+        (
+            record(title="x", benefits="Shorter LoS for frail patients"),
+            Principle.CLEAR_GOALS,
+            "outcome",
+            "LoS",
+        ),
+        (record(title="x", clinical_lead="CCIO"), Principle.IN_HOUSE_TEAM, "lead", "CCIO"),
+        (record(title="x", supplier="Built on the PAS API"), Principle.SUPPLIER_VALUE, "open", "API"),
+    ],
+)
+def test_tag_project_nhs_abbreviations_read(
+    case: ProjectRecord, principle: Principle, facet: str, words: str
+) -> None:
+    evidence = tag_project(case, rubric()).principles[principle].evidence_for
+    assert any(e.facet == facet and words in e.text for e in evidence), evidence
+
+
+@pytest.mark.parametrize(
+    ("case", "principle", "field"),
+    [
+        (
+            record(title="x", strategic_objective="IT", benefits="Fewer errors"),
+            Principle.CLEAR_GOALS,
+            "strategic_objective",
+        ),
+        (record(title="x", kpis="Module live"), Principle.MEASURE_LEARN, "kpis"),
+    ],
+)
+def test_tag_project_filled_field_with_red_flag_counts_against(
+    case: ProjectRecord, principle: Principle, field: str
+) -> None:
+    result = tag_project(case, rubric()).principles[principle]
+    assert field not in [e.field for e in result.evidence_for]
+    assert field in [e.field for e in result.evidence_against]
+
+
+def test_tag_project_overlapping_cues_one_evidence() -> None:
+    case = record(
+        title="x", description="Podiatrists found 40% of urgent referrals could be triaged from a photo."
+    )
+    texts = [e.text for e in tag_project(case, rubric()).principles[Principle.USER_NEEDS].evidence_for]
+    assert "found 40" in texts and "found 4" not in texts
+
+
+def said(description: str) -> ProjectRecord:
+    """A record whose only evidence is one plain-words description."""
+    return record(title="Project", description=description)
+
+
+@pytest.mark.parametrize(
+    ("description", "principle", "expected"),
+    [
+        # P1: research and observation said in plain words, with named users and a measured problem
+        (
+            "Sat with ward nurses for two weeks: they spend 35 minutes a shift chasing pharmacy.",
+            Principle.USER_NEEDS,
+            Status.EVIDENT,
+        ),
+        ("Ward clerks told us they re-key every referral by hand.", Principle.USER_NEEDS, Status.EVIDENT),
+        (
+            "Spoke to 12 parents on the children's ward; most could not find the clinic.",
+            Principle.USER_NEEDS,
+            Status.EVIDENT,
+        ),
+        (
+            "We watched porters at work and logged every job request for a month.",
+            Principle.USER_NEEDS,
+            Status.EVIDENT,
+        ),
+        # ...negated or only planned research is not research
+        (
+            "We have not sat with anyone yet. Replace the rostering system before the licence ends.",
+            Principle.USER_NEEDS,
+            Status.MISSING,
+        ),
+        ("We will shadow the clerks in discovery.", Principle.USER_NEEDS, Status.PARTIAL),
+        # P8: pausing, descoping, reprioritising, planned stop/go, tested assumptions
+        (
+            "Put on hold in June after the pilot showed no change in waits.",
+            Principle.ADAPT_PLAN,
+            Status.EVIDENT,
+        ),
+        ("Scope was reduced to outpatients after the first wave.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Deprioritised in favour of e-obs after the board review.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        (
+            "A stop/go decision will be taken at week 12 against the uptake target.",
+            Principle.ADAPT_PLAN,
+            Status.EVIDENT,
+        ),
+        (
+            "Testing our riskiest assumption first: will GPs accept photos instead of letters?",
+            Principle.ADAPT_PLAN,
+            Status.EVIDENT,
+        ),
+        (
+            "The board will decide whether to continue or stop after the three-month trial.",
+            Principle.ADAPT_PLAN,
+            Status.EVIDENT,
+        ),
+        # ...staged decisions are partial
+        (
+            "We will not buy anything until the two-ward trial is evaluated.",
+            Principle.ADAPT_PLAN,
+            Status.PARTIAL,
+        ),
+        (
+            "An options appraisal compared three suppliers and a do-nothing option.",
+            Principle.ADAPT_PLAN,
+            Status.PARTIAL,
+        ),
+        # ...and denied ones are missing
+        (
+            "No decision point or stop criteria have been set; the plan is unchanged.",
+            Principle.ADAPT_PLAN,
+            Status.MISSING,
+        ),
+    ],
+)
+def test_tag_project_plain_words_by_meaning_expected_status(
+    description: str, principle: Principle, expected: Status
+) -> None:
+    assert tag_project(said(description), rubric()).principles[principle].status is expected
+
+
+@pytest.mark.parametrize(
+    ("description", "principle", "facet"),
+    [
+        ("Patient portal offering appointment letters and questionnaires.", Principle.USER_NEEDS, "research"),
+        ("Supplier to deliver the observations module.", Principle.USER_NEEDS, "research"),
+        ("Outpatients is out of scope for this phase.", Principle.ADAPT_PLAN, "decision"),
+    ],
+)
+def test_tag_project_feature_words_are_not_evidence(
+    description: str, principle: Principle, facet: str
+) -> None:
+    evidence = tag_project(said(description), rubric()).principles[principle].evidence_for
+    assert not [e for e in evidence if e.facet == facet], evidence

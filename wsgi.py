@@ -1,0 +1,3 @@
+from portfolio import create_app
+
+app = create_app()
