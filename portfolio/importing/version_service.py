@@ -16,7 +16,7 @@ from sqlalchemy.orm import load_only
 
 from portfolio import audit
 from portfolio.extensions import db
-from portfolio.importing.bulkwrite import insert_rows
+from portfolio.bulkwrite import insert_rows
 from portfolio.importing.diff import diff_records, normalise_title
 from portfolio.importing.plan import ImportPlan
 from portfolio.models import Portfolio, Project, ProjectFlag, ProjectVersion, Upload, User
