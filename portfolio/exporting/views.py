@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from portfolio import audit
@@ -91,7 +91,7 @@ def returned_upload(portfolio_id: int) -> Response | str | tuple[str, int]:
 @bp.get("/returns/<int:pending_id>")
 @role_required(Role.PMO, Role.BOARD, Role.ADMIN)
 def returned_preview(pending_id: int) -> str:
-    pending = get_in_org_or_404(PendingImport, pending_id)
+    pending = _returned_or_404(pending_id)
     changes = returned_service.returned_changes(pending)
     return render_template("exporting/returned_preview.html", pending=pending, changes=changes)
 
@@ -99,7 +99,7 @@ def returned_preview(pending_id: int) -> str:
 @bp.post("/returns/<int:pending_id>/apply")
 @role_required(Role.PMO, Role.BOARD, Role.ADMIN)
 def returned_apply(pending_id: int) -> Response:
-    pending = get_in_org_or_404(PendingImport, pending_id)
+    pending = _returned_or_404(pending_id)
     portfolio_id = pending.portfolio_id
     applied, skipped = returned_service.apply_return(pending, current_user.user, g.membership.role)
     db.session.commit()
@@ -109,3 +109,11 @@ def returned_apply(pending_id: int) -> Response:
         "success",
     )
     return redirect(url_for("portfolios.show", portfolio_id=portfolio_id))
+
+
+def _returned_or_404(pending_id: int) -> PendingImport:
+    """A returned review workbook of the user's organisation; a pending new version of the list is not one."""
+    pending = get_in_org_or_404(PendingImport, pending_id)
+    if pending.kind != "returned":
+        abort(404)
+    return pending

@@ -11,7 +11,9 @@ import re
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and the invisible direction overrides and isolates (U+202A-202E, U+2066-2069) that can
+# make "Invoice \u202egpj.exe" read as "Invoice exe.jpg"; right-to-left text itself is kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _X_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _EMPTY_WORDS = {
     "",

@@ -170,6 +170,9 @@ def test_parse_priority_scales_gives_level(value: object, expected: str | None) 
         ("line_x000D_\nbreak", "line\nbreak"),
         ("a\x0bb\x00c\x1fd", "abcd"),
         ("tab\there", "tab here"),
+        ("Invoice \u202egpj.exe", "Invoice gpj.exe"),  # a right-to-left override would show "exe.jpg"
+        ("\u2067Ward\u2069 app", "Ward app"),
+        ("\u05e9\u05dc\u05d5\u05dd ward", "\u05e9\u05dc\u05d5\u05dd ward"),  # Hebrew text itself is kept
         (datetime(2025, 1, 6), "2025-01-06"),
         (None, ""),
     ],

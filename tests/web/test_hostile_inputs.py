@@ -169,12 +169,9 @@ if (ODD / "calamine__pass_protected.xlsx").exists():
     )
 
 
-# Endpoints with a known failure, each proved by its own xfail(strict=True) test below; the sweeps skip them
-# so
-# that everything else stays checked. Remove an entry when its test starts passing (strict xfail says so).
-KNOWN_BUGS = {
-    "exporting.returned_preview": "an ordinary upload's id raises ReturnRefused uncaught (500)",
-}
+# Endpoints with a known failure, each proved by its own xfail(strict=True) test; the sweeps skip them so that
+# everything else stays checked. Remove an entry when its test starts passing (strict xfail says so).
+KNOWN_BUGS: dict[str, str] = {}
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -700,12 +697,6 @@ def test_markup_in_every_text_field_is_shown_escaped_on_every_page(app, client, 
     assert "&lt;script&gt;" in project_page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bidi override characters (U+202A-202E, U+2066-2069) in cell text are kept "
-    "and shown raw: portfolio/importing/values.py should drop them with the control characters, "
-    "as importing/views.py display_name does for file names (import core: not this test's owner)",
-)
 def test_right_to_left_override_in_project_names_is_not_passed_to_the_page_raw(client, auth, portfolio):
     auth.login("pmo")
     _imported(client, portfolio, "Ref,Title\nP-1,Invoice \u202egpj.exe\nP-2,\u2067Ward\u2069 app\n".encode())
@@ -716,13 +707,6 @@ def test_right_to_left_override_in_project_names_is_not_passed_to_the_page_raw(c
     assert not re.search("[\u202a-\u202e\u2066-\u2069]", page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=Exception,
-    reason="exporting.returned_preview: GET /returns/<id> for an "
-    "ordinary upload's pending id raises ReturnRefused, not caught by the view: a 500 (exporting "
-    "views: another engineer's file)",
-)
 def test_returned_preview_of_an_ordinary_upload_is_refused_cleanly(client, auth, portfolio):
     auth.login("pmo")
     pending_url = _upload(client, portfolio.id, b"Ref,Title\nP-1,EPR\n", "plan.csv").headers["Location"]
