@@ -11,12 +11,14 @@ timeout, BEGIN IMMEDIATE, as ``portfolio.access.configure_engine`` sets it), the
 seeded with a portfolio of 200 projects imported through the real import service and one board member per
 simulated user. Then gunicorn serves ``wsgi:app`` on 127.0.0.1 and --users threads, each signed in through
 the real sign-in form, send requests for --seconds and stop by themselves: dashboards, portfolio pages,
-project lists and project and review pages (GET), and comments on projects (POST with the CSRF token; each
-a row in ``comment``). Traffic goes to 127.0.0.1 only.
+project lists and project and review pages (GET), comments on projects and board decisions (POST with the
+CSRF token; each a row in ``comment`` or ``decision``). Each simulated user decides only on its own share of the
+projects, reading the review page first for the decision's lock version, as a person would, so no decision
+should meet a conflict. Traffic goes to 127.0.0.1 only.
 
 Counted: every request's latency; errors (any status other than the expected 200 for a page or 302 for a
-stored comment, and any refused or timed-out connection); and, at the end, the rows in ``comment`` against
-the comments the server said it stored (302). Printed: one table with median and p95 latency, requests per
+stored comment or decision, and any refused or timed-out connection); and, at the end, the rows in ``comment``
+and ``decision`` against the writes the server said it stored (302). Printed: one table with median and p95 latency, requests per
 second and errors for each database, then a line saying whether SQLite kept up.
 
 The load generator runs on the same two cores as the server (CPU time taken from gunicorn), so the figures are
@@ -67,8 +69,8 @@ class Result:
     users: int
     seconds: float
     samples: list[Sample] = field(default_factory=list)
-    writes_ok: int = 0
-    rows_stored: int = 0
+    writes_ok: Counter[str] = field(default_factory=Counter)
+    rows_stored: Counter[str] = field(default_factory=Counter)
     sign_in_failures: int = 0
 
     def latencies(self, kind: str | None = None) -> list[float]:
@@ -130,16 +132,20 @@ def seed(url: str, users: int) -> dict[str, object]:
     return seeded
 
 
-def count_comments(url: str) -> int:
+def count_writes(url: str) -> Counter[str]:
+    """The comments and decisions the load wrote, as stored rows."""
     from sqlalchemy import create_engine, func, select
 
-    from portfolio.models import Comment
+    from portfolio.models import Comment, Decision
 
     engine = create_engine(url)
     with engine.connect() as conn:
-        found = conn.scalar(select(func.count()).select_from(Comment).where(Comment.body.like("load %")))
+        comments = conn.scalar(select(func.count()).select_from(Comment).where(Comment.body.like("load %")))
+        decisions = conn.scalar(
+            select(func.count()).select_from(Decision).where(Decision.rationale.like("load %"))
+        )
     engine.dispose()
-    return int(found or 0)
+    return Counter({"comment (POST)": int(comments or 0), "decision (POST)": int(decisions or 0)})
 
 
 # ---------------------------------------------------------------------------------------- the server
@@ -287,9 +293,14 @@ class User(threading.Thread):
             if e in endpoints
         ]
         writes = "review.comment" in endpoints
+        users = len(self.seeded["emails"])  # type: ignore[arg-type]
+        mine = projects[self.number :: users] or projects[:1]
         while time.monotonic() < self.until:
             roll = self.random.random()
             project = self.random.choice(projects)
+            if writes and roll < 0.1:
+                self.decide(self.random.choice(mine), token)
+                continue
             if writes and roll < 0.2:
                 kind, method, path = "comment (POST)", "POST", f"/projects/{project}/comments"
                 form: dict[str, object] | None = {
@@ -308,19 +319,43 @@ class User(threading.Thread):
                     None,
                     200,
                 )
-            started = time.perf_counter()
-            try:
-                code, _ = self.call(method, path, form)
-                ok, status = code == expected, str(code)
-            except OSError as exc:
-                ok, status = False, type(exc).__name__
-            elapsed = time.perf_counter() - started
+            self.timed(kind, method, path, form, expected)
+
+    def timed(
+        self, kind: str, method: str, path: str, form: dict[str, object] | None, expected: int
+    ) -> str | None:
+        """One request, timed and recorded; the page's body when it gave the expected status."""
+        started = time.perf_counter()
+        body = None
+        try:
+            code, body = self.call(method, path, form)
+            ok, status = code == expected, str(code)
+        except OSError as exc:
+            ok, status = False, type(exc).__name__
+        elapsed = time.perf_counter() - started
+        if ok and method == "POST":
+            self.writes += 1
+        with self.lock:
+            self.result.samples.append(Sample(kind, elapsed, ok, status))
             if ok and method == "POST":
-                self.writes += 1
-            with self.lock:
-                self.result.samples.append(Sample(kind, elapsed, ok, status))
-                if ok and method == "POST":
-                    self.result.writes_ok += 1
+                self.result.writes_ok[kind] += 1
+        return body if ok else None
+
+    def decide(self, project: int, token: str) -> None:
+        """Read the review page, as a board member does, then record a decision at the version it shows."""
+        page = self.timed("project page", "GET", f"/projects/{project}/review", None, 200)
+        if page is None:
+            return
+        lock = re.search(r'name="lock_version"[^>]*value="(\d+)"', page)
+        version = re.search(r'name="version"[^>]*value="(\d+)"', page)
+        form = {
+            "move": "endorse" if self.writes % 2 else "challenge",
+            "rationale": f"load {self.number}-{self.writes}",
+            "lock_version": lock.group(1) if lock else "0",
+            "version": version.group(1) if version else "",
+            "csrf_token": token,
+        }
+        self.timed("decision (POST)", "POST", f"/projects/{project}/decisions", form, 302)
 
 
 def run_load(database: str, url: str, users: int, seconds: float, workers: int, folder: Path) -> Result:
@@ -337,7 +372,7 @@ def run_load(database: str, url: str, users: int, seconds: float, workers: int, 
             thread.start()
         for thread in threads:
             thread.join(timeout=seconds + 120)
-    result.rows_stored = count_comments(url)
+    result.rows_stored = count_writes(url)
     return result
 
 
@@ -350,7 +385,7 @@ def pct(values: list[float], q: float) -> float:
 
 
 def report(results: list[Result]) -> None:
-    kinds = ["portfolio page", "project page", "comment (POST)"]
+    kinds = ["portfolio page", "project page", "comment (POST)", "decision (POST)"]
     head = f"{'':28}" + "".join(f" {r.database + f' ({r.users} users)':>25}" for r in results)
     print(head)
     print("-" * len(head))
@@ -387,13 +422,14 @@ def report(results: list[Result]) -> None:
             for r in results
         ],
     )
-    line("comments stored (302 sent)", [f"{r.writes_ok:,}" for r in results])
-    line("comment rows in database", [f"{r.rows_stored:,}" for r in results])
+    for kind, noun in (("comment (POST)", "comment"), ("decision (POST)", "decision")):
+        line(f"{noun}s stored (302 sent)", [f"{r.writes_ok[kind]:,}" for r in results])
+        line(f"{noun} rows in database", [f"{r.rows_stored[kind]:,}" for r in results])
     line("rows = successful writes", ["yes" if r.rows_stored == r.writes_ok else "NO" for r in results])
     print()
     for sqlite in (r for r in results if r.database.startswith("SQLite")):
         postgres = next((r for r in results if r.database == "PostgreSQL" and r.users == sqlite.users), None)
-        locked = sum(s.status == "503" for s in sqlite.samples)
+        locked = sum("503" in s.status for s in sqlite.samples)
         against = f" (PostgreSQL: {postgres.errors} errors)" if postgres else ""
         if sqlite.errors == 0:
             verdict = "enough"
