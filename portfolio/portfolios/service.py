@@ -2,15 +2,45 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
 
 from portfolio import audit
 from portfolio.extensions import db
-from portfolio.models import Organisation, Portfolio, User
+from portfolio.models import Organisation, Portfolio, Upload, User
 
 
 class PortfolioRefused(Exception):
     """The change breaks a rule; the message says which, in plain words."""
+
+
+@dataclass(frozen=True)
+class PortfolioSummary:
+    portfolio: Portfolio
+    latest: Upload | None  # the newest version, None before the first import
+
+
+def portfolio_summaries(organisation_id: int) -> list[PortfolioSummary]:
+    """Every portfolio of the organisation by name, each with its newest version: two queries, however many."""
+    portfolios = db.session.scalars(
+        select(Portfolio).where(Portfolio.organisation_id == organisation_id).order_by(Portfolio.name)
+    ).all()
+    newest = (
+        select(Upload.portfolio_id, func.max(Upload.version).label("version"))
+        .where(Upload.organisation_id == organisation_id)
+        .group_by(Upload.portfolio_id)
+        .subquery()
+    )
+    latest = {
+        upload.portfolio_id: upload
+        for upload in db.session.scalars(
+            select(Upload).join(
+                newest, (Upload.portfolio_id == newest.c.portfolio_id) & (Upload.version == newest.c.version)
+            )
+        )
+    }
+    return [PortfolioSummary(p, latest.get(p.id)) for p in portfolios]
 
 
 def parse_objectives(text: str) -> list[str]:

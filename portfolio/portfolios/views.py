@@ -16,7 +16,13 @@ from portfolio.importing.forms import FIELD_LABELS
 from portfolio.importing.service import version_records
 from portfolio.portfolios.forms import PortfolioForm
 from portfolio.versions import upload_or_404
-from portfolio.portfolios.service import PortfolioRefused, create_portfolio, parse_objectives, update_portfolio
+from portfolio.portfolios.service import (
+    PortfolioRefused,
+    create_portfolio,
+    parse_objectives,
+    portfolio_summaries,
+    update_portfolio,
+)
 
 bp = Blueprint("portfolios", __name__)
 EDITORS = (Role.PMO, Role.ADMIN)
@@ -25,8 +31,8 @@ EDITORS = (Role.PMO, Role.ADMIN)
 @bp.get("/")
 @member_required
 def index() -> str:
-    portfolios = db.session.scalars(in_org(Portfolio).order_by(Portfolio.name)).all()
-    return render_template("portfolios/index.html", portfolios=portfolios, org=current_org())
+    org = current_org()
+    return render_template("portfolios/index.html", summaries=portfolio_summaries(org.id), org=org)
 
 
 @bp.route("/portfolios/new", methods=["GET", "POST"])

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from portfolio.extensions import db
 from portfolio.models import AuditEvent, Portfolio
 from tests.conftest import csrf_token
-from tests.factories import make_org, make_portfolio
+from tests.factories import make_org, make_portfolio, make_version
 
 
 def test_dashboard_empty_state_tells_pmo_what_to_do_first(client, auth):
@@ -21,6 +21,21 @@ def test_dashboard_empty_state_for_board_says_pmo_uploads(client, auth):
     auth.login("board")
     page = client.get("/").get_data(as_text=True)
     assert "Your PMO team uploads" in page and "Create a portfolio" not in page
+
+
+def test_portfolio_list_shows_each_latest_version_and_its_verdict(client, auth, org):
+    first = make_portfolio(org, "Digital 2025-26")
+    make_version(first, 4, verdict="shopping_list", score=30)
+    make_version(first, 7, verdict="coherent", score=72)
+    make_portfolio(org, "Estates digital")
+    make_version(make_portfolio(make_org("Other Hospitals Trust"), "Other trust plan"), 3)
+    db.session.commit()
+    auth.login("board")
+    page = client.get("/").get_data(as_text=True)
+    assert "Version 2, imported" in page and "Coherence 72 out of 100" in page and "Coherent" in page
+    assert "Shopping list" not in page  # version 1's verdict is history, not the current state
+    assert "No version imported yet" in page  # Estates digital
+    assert "Other trust plan" not in page
 
 
 def test_pmo_creates_portfolio_with_objectives(client, auth):
