@@ -25,6 +25,8 @@ from portfolio.tagging.rubric import Rubric, load_rubric
 from portfolio.tagging.rules import tag_project
 
 UNSEEN_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "unseen"
+# Written blind by someone who never saw the tagger, after the last change to its rules: never tuned on.
+BLIND_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind"
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,11 @@ def main() -> None:
         report(f"UNSEEN ({stem}; written after the tagger)", run([stem], rubric, UNSEEN_DIR))
     if len(unseen) > 1:
         report("UNSEEN, all workbooks", run(unseen, rubric, UNSEEN_DIR))
+    blind = workbook_names(BLIND_DIR) if BLIND_DIR.is_dir() else []
+    for stem in blind:
+        report(f"BLIND ({stem}; written blind, never tuned on)", run([stem], rubric, BLIND_DIR))
+    if len(blind) > 1:
+        report("BLIND, all workbooks", run(blind, rubric, BLIND_DIR))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from portfolio.importing.errors import ImportRejected
-from portfolio.importing.meaning import Reading, read_header
+from portfolio.importing.meaning import Reading, one_year_amount, read_header
 from portfolio.importing.plan import ColumnMapping
 from portfolio.importing.roles import role_kind
 from portfolio.importing.samples import fill_by_values
@@ -97,7 +97,19 @@ def map_columns(
     guesses = [_guess(h, lab, s) for h, lab, s in zip(headers, labels, samples, strict=True)]
     guesses = [_apply_override(g, override) for g in guesses]
     guesses = _resolve_conflicts(guesses, samples)
-    return tuple(fill_by_values(_status_as_rag(guesses, samples), samples))
+    return tuple(fill_by_values(_year_amount_as_budget(_status_as_rag(guesses, samples), samples), samples))
+
+
+def _year_amount_as_budget(guesses: list[ColumnMapping], samples: Sequence[Sequence[str]]) -> list[ColumnMapping]:
+    """A year's amount ("26/27 cost £k") of money values is the budget when no column gives the whole cost."""
+    if any(g.field == "budget" for g in guesses):
+        return guesses
+    for i, g in enumerate(guesses):
+        if g.field is None and g.how != "user" and samples[i] and one_year_amount(g.header):
+            if _share("budget", samples[i], g.header) >= 0.8:
+                guesses[i] = replace(g, field="budget", confidence=0.7, how="header (the only amount: one year's)")
+                return guesses
+    return guesses
 
 
 def _status_as_rag(guesses: list[ColumnMapping], samples: Sequence[Sequence[str]]) -> list[ColumnMapping]:

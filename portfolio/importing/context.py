@@ -41,9 +41,12 @@ def _list_below(rows: Sequence[Sequence[Any]], r: int, c: int) -> tuple[str, ...
     for row in rows[r + 1 : r + 1 + _MAX_OBJECTIVES]:
         first = cell_text(row[c]) if c < len(row) else ""
         second = cell_text(row[c + 1]) if c + 1 < len(row) else ""
+        left = cell_text(row[c - 1]) if 0 < c <= len(row) else ""
         if not first and not second:
             break
-        if first and second and _NUMBERING.match(first):
+        if first and _CODE.match(left) and not _CODE.match(first):
+            items.append(f"{left} {first}")  # "Ref" | "Trust objective" heading over "O1" | "Elective ..."
+        elif first and second and _NUMBERING.match(first):
             items.append(second)  # "1." | "Excellent patient care"
         elif first and second and _CODE.match(first):
             items.append(f"{first} {second}")  # "SO1" | "Recover planned care ..."
@@ -81,7 +84,9 @@ def build_context(
         objectives = find_objectives(rows)
         if objectives:
             break
-    texts = [cell_text(v) for row in notes_rows for v in row if cell_text(v)]
-    texts += [cell_text(v) for rows in context_sheets for row in rows for v in row if cell_text(v)]
+    rows = [*notes_rows, *(row for sheet in context_sheets for row in sheet)]
+    texts = [cell_text(v) for row in rows for v in row if cell_text(v)]
+    # A label, its number and its unit in cells side by side: "Digital Services in-house" | 14 | "FTE: ..."
+    texts += [" ".join(cells) for row in rows if len(cells := [cell_text(v) for v in row if cell_text(v)]) > 1]
     fte, teams = find_capacity(texts)
     return PortfolioContext(objectives=objectives, in_house_fte=fte, in_house_teams=teams)

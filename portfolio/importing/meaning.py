@@ -75,12 +75,29 @@ def read_header(header: str) -> Reading:
     main = re.sub(r"\([^)]*\)?|\[[^\]]*\]?", " ", first)
     inner = " ".join(a or b for a, b in re.findall(r"\(([^)]*)\)|\[([^\]]*)\]", first))
     words = words_of(main)
+    clause = _relative_clause(words)
+    if clause:
+        return clause
     if len(_content([w for w in words if w not in _PREPOSITIONS])) > MAX_WORDS or _sentence(words):
         return NOTHING
     found = _question(main) or _segments(main)
     if not found.blocked:
         found = _bracketed(found, inner)
     return _money(found, first)
+
+
+_SUBJECTS = frozenset(("we", "you", "they", "i"))
+
+
+def _relative_clause(words: list[str]) -> Reading | None:
+    """'Problem we're solving', 'Benefits we expect': the noun before the clause names the field."""
+    if not words or words[0] in _QUESTIONS:
+        return None
+    at = next((i for i, w in enumerate(words) if w in _SUBJECTS), 0)
+    if not 0 < at <= 3:
+        return None
+    found = read_header(" ".join(words[:at]))
+    return found._replace(confidence=round(found.confidence * 0.9, 2)) if found.field else None
 
 
 def _sentence(words: list[str]) -> bool:
@@ -261,6 +278,18 @@ def _bracketed(found: Reading, inner: str) -> Reading:
         if inner_reading.field:
             return inner_reading._replace(confidence=0.6)
     return found
+
+
+def one_year_amount(header: str) -> bool:
+    """True for the money one year holds ("26/27 cost £k", "Budget 2025/26"): not spend, forecast or variance.
+
+    Such a column is kept apart from the budget while another column gives the whole cost; where it is the
+    only amount a register has, it is the budget that register records.
+    """
+    words = set(words_of(header))
+    if not _YEAR.search(header) or words & _NOT_BUDGET:
+        return False
+    return bool(_MONEY.search(header) or words & {"cost", "costs", "budget", "funding", "allocation"})
 
 
 def _money(found: Reading, header: str) -> Reading:

@@ -299,6 +299,10 @@ _PRIORITY_WORDS = {
 }
 
 
+# Codes a whole cell may be, as in a key such as "priority VH/H/M/L"; never looked for inside longer text.
+_PRIORITY_CODES = {"vh": "critical", "h": "high", "hi": "high", "m": "medium", "l": "low", "lo": "low", "vl": "low"}
+
+
 @lru_cache(maxsize=16384, typed=True)  # trusts repeat values ("Green", "Mar-26"): parse each once
 def parse_priority(value: object) -> tuple[str | None, str | None]:
     """High/Critical/Medium/Low, "P1 - Critical", P1-P4 (P1 = critical) and 1-3 (1 = high) -> a level."""
@@ -311,6 +315,8 @@ def parse_priority(value: object) -> tuple[str | None, str | None]:
         return ("critical", "critical", "high", "medium")[int(m.group(1))] if int(
             m.group(1)
         ) < 4 else "low", None
+    if low in _PRIORITY_CODES:
+        return _PRIORITY_CODES[low], None
     if re.fullmatch(r"[1-5](?:\.0)?", low):
         return ("high", "medium", "low", "low", "low")[int(float(low)) - 1], None
     words = re.sub(r"[^a-z ]+", " ", low).split()

@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from portfolio.access import current_org, get_in_org_or_404, in_org
+from portfolio.access import current_org, get_in_org_or_404
 from portfolio.auth.decorators import member_required, role_required
 from portfolio.extensions import db
 from portfolio.models import Portfolio, Role, Upload

@@ -320,6 +320,15 @@ def _date_missing(x: FlagInput, name: str, value: object) -> bool:
     return not text or bool(x.rubric.placeholder.match(text))
 
 
+def _review_missing(field: FieldText) -> bool:
+    """A next review that is blank or a placeholder ("TBC"); "n/a (stopped)" says why there is none."""
+    text = field.text.strip()
+    return not text or (field.placeholder and not _NOT_APPLICABLE.match(text))
+
+
+_NOT_APPLICABLE = re.compile(r"n/?a\b|not applicable", re.IGNORECASE)
+
+
 def _missing_dates(x: FlagInput) -> FlagResult | None:
     gaps = [
         label
@@ -329,7 +338,7 @@ def _missing_dates(x: FlagInput) -> FlagResult | None:
         )
         if _date_missing(x, name, value)
     ]
-    gaps += ["next review" for f in x.fields if f.key == "next_review" and not f.text.strip()]
+    gaps += ["next review" for f in x.fields if f.key == "next_review" and _review_missing(f)]
     if not gaps:
         return None
     shown = [

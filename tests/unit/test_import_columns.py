@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from portfolio.importing.columns import map_columns
-from portfolio.importing.context import find_capacity, find_objectives
+from portfolio.importing.context import build_context, find_capacity, find_objectives
 from portfolio.importing.header import detect_header, looks_transposed
 
 
@@ -73,6 +73,24 @@ def test_map_columns_two_capital_revenue_columns_both_budget() -> None:
 
 def test_map_columns_two_plain_budget_columns_keep_whole_life_cost() -> None:
     assert mapped(["yearly budget amount", "Whole life cost"]) == [None, "budget"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "samples", "fields"),
+    [
+        # a year's cost is the budget when it is the only amount the register has ...
+        (["Initiative", "26/27 cost £k"], [["Ward app", "Bed board"], ["85", "40"]], ["title", "budget"]),
+        (["Budget 2025/26 (£k)"], [["120", "45.5", "300"]], ["budget"]),
+        # ... but not beside the whole cost, nor when it is spend or a forecast, nor when its values are words
+        (["Whole life cost £m", "2016/17 Baseline £m"], [["12", "4"], ["3", "1"]], ["budget", None]),
+        (["Forecast 25/26 £k"], [["12", "4"]], [None]),
+        (["26/27 cost £k"], [["see business case", "tbc"]], [None]),
+    ],
+)
+def test_map_columns_year_amount_is_the_budget_only_when_alone(
+    headers: list[str], samples: list[list[str]], fields: list[str | None]
+) -> None:
+    assert mapped(headers, samples) == fields
 
 
 def test_map_columns_values_disagreeing_with_keyword_header_unmap_it() -> None:
@@ -192,6 +210,10 @@ def test_looks_transposed_field_names_down_column_a_gives_true() -> None:
             ],
             ("Quality", "People"),
         ),
+        (  # the codes in a column of their own, left of the heading
+            [["Ref", "Trust objective 2026/27"], ["O1", "Elective recovery"], ["O2", "Urgent care"]],
+            ("O1 Elective recovery", "O2 Urgent care"),
+        ),
         ([["Nothing here", "at all"]], ()),
     ],
 )
@@ -214,3 +236,9 @@ def test_find_capacity_sentences_give_fte_and_teams(
     texts: list[str], expected: tuple[float | None, int | None]
 ) -> None:
     assert find_capacity(texts) == expected
+
+
+def test_build_context_reads_label_number_and_unit_in_cells_side_by_side() -> None:
+    rows = [["Digital Services in-house", 14.0, "FTE: product team 6, infrastructure 5, PMO 3"],
+            ["Clinical", "CCIO 2 PAs/wk", ""]]
+    assert build_context([rows], []).in_house_fte == 14.0

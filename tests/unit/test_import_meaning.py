@@ -28,7 +28,7 @@ VARIANTS: dict[str, list[str]] = {
         "Desc.", "Brief description", "What & why", "What and why", "What problem are we solving?",
         "What's the problem?", "Why are we doing this?", "Problem / opportunity", "Case for change",
         "Overview of project", "Summary of scope", "Background & purpose", "About the project",
-        "Reason for project",
+        "Reason for project", "Problem we're solving", "Problem we are solving",
     ],
     "strategic_objective": [
         "Trust goal", "Strategic aim", "Link to strategy", "Ambition", "Pillar", "Strategic pillar",

@@ -151,6 +151,10 @@ def test_parse_rag_unknown_word_gives_problem() -> None:
         ("3", "low"),
         ("Med", "medium"),
         ("Must have", "high"),
+        ("VH", "critical"),  # a key such as "priority VH/H/M/L"
+        ("H", "high"),
+        ("m", "medium"),
+        ("L", "low"),
         ("", None),
     ],
 )

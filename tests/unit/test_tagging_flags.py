@@ -184,6 +184,11 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
             False,
         ),
         (record({"Next review": ""}, title="x"), FlagId.MISSING_DATES, True),
+        # a "next decision" or "checkpoint" column is the review date, not a decision log
+        (record({"Next decision": ""}, title="x"), FlagId.MISSING_DATES, True),
+        (record({"Next checkpoint": "TBC"}, title="x"), FlagId.MISSING_DATES, True),
+        (record({"Next checkpoint": "2026-11-20"}, title="x"), FlagId.MISSING_DATES, False),
+        (record({"Next review": "n/a (stopped)"}, title="x"), FlagId.MISSING_DATES, False),
     ],
 )
 def test_tag_project_flag_by_meaning_expected(case: ProjectRecord, flag: FlagId | None, raised: bool) -> None:

@@ -319,6 +319,12 @@ def said(description: str) -> ProjectRecord:
             Principle.ADAPT_PLAN,
             Status.PARTIAL,
         ),
+        # ...conditions on scaling up, written the way PMO staff write them
+        ("Next 6 wards in Jan if the pilot holds up.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Medical wards next if sign-off rate holds above 80%.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Buy decision in August, after the trial.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Keep or stop decided in January.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("8 wk discovery first, then one data mart at a time.", Principle.ADAPT_PLAN, Status.PARTIAL),
         # ...and denied ones are missing
         (
             "No decision point or stop criteria have been set; the plan is unchanged.",
@@ -339,6 +345,10 @@ def test_tag_project_plain_words_by_meaning_expected_status(
         ("Patient portal offering appointment letters and questionnaires.", Principle.USER_NEEDS, "research"),
         ("Supplier to deliver the observations module.", Principle.USER_NEEDS, "research"),
         ("Outpatients is out of scope for this phase.", Principle.ADAPT_PLAN, "decision"),
+        # words that only look like a change of plan: a dropped signal, a go-live all at once, a dependency
+        ("e-Obs devices drop connection on six wards.", Principle.ADAPT_PLAN, "decision"),
+        ("Go live in all theatres at once.", Principle.ADAPT_PLAN, "staged"),
+        ("Depends on the ambulance trust's timetable.", Principle.ADAPT_PLAN, "staged"),
     ],
 )
 def test_tag_project_feature_words_are_not_evidence(

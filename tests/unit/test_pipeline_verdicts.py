@@ -1,0 +1,36 @@
+"""The whole judgement, end to end, on every labelled workbook: the real importer finds the header row and the
+mapping its labels give, reads the objectives and capacity from the workbook, and the tagger and the portfolio
+analysis reach the labelled verdict. Three sets: the development set (shared/labelled/), the unseen set written
+after the tagger (tests/data/unseen/) and the blind set written without sight of the code (tests/data/blind/)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from portfolio.importing.parser import parse_workbook
+from portfolio.pipeline import judge
+from portfolio.principles import Verdict
+from portfolio.rubrics import packaged
+
+REPO = Path(__file__).resolve().parents[2]
+FOLDERS = [REPO.parent / "shared" / "labelled", REPO / "tests" / "data" / "unseen", REPO / "tests" / "data" / "blind"]
+WORKBOOKS = sorted(path for folder in FOLDERS if folder.is_dir() for path in folder.glob("*.xlsx"))
+
+
+def test_every_evaluation_set_is_here() -> None:
+    assert {path.parent.name for path in WORKBOOKS} == {"labelled", "unseen", "blind"}
+    assert len(WORKBOOKS) >= 9
+
+
+@pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_pipeline_on_labelled_workbook_reaches_the_labelled_verdict(path: Path) -> None:
+    labels = json.loads(path.with_suffix("").with_suffix(".labels.json").read_text(encoding="utf-8"))
+    plan = parse_workbook(path.read_bytes(), path.name)
+    assert (plan.sheet, plan.header_row) == (labels["sheet"], labels["header_row"])
+    assert len(plan.records) == len(labels["projects"])
+    rubric, thresholds = packaged()
+    result = judge(plan.records, plan.context, rubric, thresholds).portfolio
+    assert result.verdict == Verdict(labels["portfolio"]["verdict"]), result.reasons
