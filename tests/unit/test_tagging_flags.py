@@ -87,6 +87,24 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
         ),
         (record(title="x", benefits="Nurses get time back for care"), FlagId.OUTPUT_ONLY_BENEFITS, False),
         (record(title="x", delivery_approach="All wards go live on the same weekend"), FlagId.BIG_BANG, True),
+        # one date for everyone, in the words registers use
+        (record(title="x", delivery_approach="One weekend cutover Sep-27, 2 dress rehearsals"), FlagId.BIG_BANG, True),
+        (record(title="x", delivery_approach="Everyone switched on 1 Apr-27"), FlagId.BIG_BANG, True),
+        (record(title="x", delivery_approach="Switch on for all knee/hip films from Jan"), FlagId.BIG_BANG, True),
+        (record(title="x", delivery_approach="Go live in all theatres at once"), FlagId.BIG_BANG, True),
+        # a long project moving one piece at a time is not a big bang
+        *[
+            (
+                record(title="x", delivery_approach=approach, start=date(2026, 1, 5), end=date(2028, 3, 31)),
+                FlagId.BIG_BANG,
+                False,
+            )
+            for approach in (
+                "App by app: 40 apps, about 6 a quarter",
+                "Migrate by data domain, one a month",
+                "Clinic by clinic, 4 a month",
+            )
+        ],
         (
             record(
                 title="x",
@@ -186,6 +204,22 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
         (record({"Next review": ""}, title="x"), FlagId.MISSING_DATES, True),
         # a "next decision" or "checkpoint" column is the review date, not a decision log
         (record({"Next decision": ""}, title="x"), FlagId.MISSING_DATES, True),
+        # a safety officer who is not involved, or a post that is vacant, is no safety evidence
+        (
+            record({"Comments": "Our CSO not involved yet."}, title="PACS replacement", clinical_lead="Dr E.T."),
+            FlagId.CLINICAL_SAFETY_MISSING,
+            True,
+        ),
+        (
+            record({"Comments": "Trust CSO post vacant."}, title="EPR go-live", clinical_lead="CCIO"),
+            FlagId.CLINICAL_SAFETY_MISSING,
+            True,
+        ),
+        (
+            record({"Comments": "CSO signed off the hazard log."}, title="EPR go-live", clinical_lead="CCIO"),
+            FlagId.CLINICAL_SAFETY_MISSING,
+            False,
+        ),
         (record({"Next checkpoint": "TBC"}, title="x"), FlagId.MISSING_DATES, True),
         (record({"Next checkpoint": "2026-11-20"}, title="x"), FlagId.MISSING_DATES, False),
         (record({"Next review": "n/a (stopped)"}, title="x"), FlagId.MISSING_DATES, False),
