@@ -22,6 +22,7 @@ _FTE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:fte|wte)\b", re.I)
 _TEAMS = re.compile(r"(\d+)\s+(?:[\w-]+\s+){0,2}teams\b", re.I)
 _TEAM_WORDS = re.compile(r"in-house|in house|digital team|our team|delivery team|it team|im&t", re.I)
 _MAX_OBJECTIVES = 30
+_MAX_OBJECTIVE_CHARS = 300  # as the portfolio form allows: an objective is a name, not a paragraph
 
 
 def find_objectives(rows: Sequence[Sequence[Any]]) -> tuple[str, ...]:
@@ -56,7 +57,7 @@ def _list_below(rows: Sequence[Sequence[Any]], r: int, c: int) -> tuple[str, ...
             items.append(second)
         else:
             break  # two unrelated cells: the list has ended
-    return tuple(items)
+    return tuple(item[:_MAX_OBJECTIVE_CHARS] for item in items)
 
 
 def find_capacity(texts: Sequence[str]) -> tuple[float | None, int | None]:

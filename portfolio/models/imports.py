@@ -75,7 +75,11 @@ class Upload(db.Model):
 
 
 class Project(db.Model):
-    __table_args__ = (UniqueConstraint("portfolio_id", "key"),)
+    __table_args__ = (
+        UniqueConstraint("portfolio_id", "key"),
+        # Finds the few projects a person linked by hand without reading every project of the portfolio.
+        Index("ix_project_portfolio_override", "portfolio_id", "objective_override"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
@@ -96,6 +100,8 @@ class ProjectVersion(db.Model):
         Index("ix_project_version_upload_row", "upload_id", "row"),
         # Covers the per-principle counts and filters, so they never read the wide assessment JSON.
         Index("ix_project_version_upload_statuses", "upload_id", *PRINCIPLE_COLUMNS),
+        # Covers the dashboard's budget per objective and per flag (objectives are at most 300 characters).
+        Index("ix_project_version_upload_totals", "upload_id", "objective", "budget", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
