@@ -126,7 +126,7 @@ def main() -> None:
     report(f"HELD OUT ({HELD_OUT}; never tuned on)", run([HELD_OUT], rubric))
     unseen = workbook_names(UNSEEN_DIR) if UNSEEN_DIR.is_dir() else []
     for stem in unseen:
-        report(f"UNSEEN ({stem}; written after the tagger)", run([stem], rubric, UNSEEN_DIR))
+        report(f"UNSEEN ({stem}; written after the tagger, since used for tuning)", run([stem], rubric, UNSEEN_DIR))
     if len(unseen) > 1:
         report("UNSEEN, all workbooks", run(unseen, rubric, UNSEEN_DIR))
     blind = workbook_names(BLIND_DIR) if BLIND_DIR.is_dir() else []
