@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -94,3 +96,17 @@ def test_switch_to_organisation_not_a_member_of_is_refused(client, auth):
     page = client.post("/organisation", data={"organisation_id": stranger.id, "csrf_token": csrf_token(client)},
                        follow_redirects=True).get_data(as_text=True)
     assert "not a member" in page and "Secret plans" not in page
+
+
+def _current_section(page: str) -> list[str]:
+    return re.findall(r'href="([^"]+)" aria-current="true"', page)
+
+
+def test_header_marks_the_section_a_page_belongs_to(client, auth, org):
+    portfolio = make_portfolio(org, "Digital 2025-26")
+    make_version(portfolio, 3)
+    db.session.commit()
+    auth.login("board")
+    for url in ("/", f"/portfolios/{portfolio.id}/queue", f"/portfolios/{portfolio.id}/dashboard"):
+        assert _current_section(client.get(url).get_data(as_text=True)) == ["/"], url
+    assert _current_section(client.get("/my-actions").get_data(as_text=True)) == ["/my-actions"]
