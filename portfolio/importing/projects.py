@@ -222,10 +222,18 @@ def _not_a_project(number: int, texts: Sequence[str], ctx: RowContext) -> str | 
     nonblank = [i for i, t in enumerate(texts) if t] if len(filled) <= 1 else filled
     if len(nonblank) == 1 and nonblank[0] != title_col and len(ctx.columns) > 2:
         return (
-            f"Row {number} ('{texts[nonblank[0]][:60]}') looks like a heading or note, "
+            f"Row {number} ('{_snippet(texts[nonblank[0]])}') looks like a heading or note, "
             "not a project, and was left out."
         )
     return None
+
+
+def _snippet(text: str, limit: int = 60) -> str:
+    """The start of ``text`` for a message, cut at a word with an ellipsis when it is longer than ``limit``."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:.") + "…"
 
 
 def _record(number: int, texts: Sequence[str], ctx: RowContext, out: RowOutcome) -> ProjectRecord:

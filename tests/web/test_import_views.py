@@ -206,3 +206,17 @@ def test_changes_page_compares_any_two_versions(client, auth, portfolio):
     page = client.get(f"/portfolios/{portfolio.id}/changes?from=1&to=3").get_data(as_text=True)
     assert "Wireless refresh" not in page
     assert client.get(f"/portfolios/{portfolio.id}/changes?to=9").status_code == 404
+
+
+def test_check_page_shows_each_column_under_its_group_and_notes_cut_at_a_word(client, auth, portfolio):
+    from tests.unit.conftest_import import xlsx
+
+    note = "Source: PMO tracker, exported 16/01/2026. Strategic aims: see the strategy tab"
+    rows = [["", "", "Finance", ""], ["Ref", "Project", "Capital £k", "Revenue £k"],
+            ["A1", "EPR", 100, 20], ["A2", "Ward app", 10, 5], [note, "", "", ""]]
+    auth.login("pmo")
+    response = _upload(client, portfolio.id, xlsx(rows), "grouped.xlsx")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "<span class=\"nhsuk-caption-m\">Finance</span> Capital £k<" in page
+    assert "(&#39;Source: PMO tracker, exported 16/01/2026. Strategic aims…&#39;)" in page
+    assert db.session.scalar(select(func.count()).select_from(Upload)) == 0  # nothing stored before confirm
