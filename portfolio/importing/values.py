@@ -189,6 +189,13 @@ _MONEY = re.compile(
     r"(k|m|mn|bn|b|million|thousand|billion)?\s*(?:pa|p\.a\.|per year|/yr)?\)?"
 )
 
+# Words around one amount that say how sure or what kind it is, not how much: "c. £2m", "£320k (ICS funded
+# to Mar-27)", "£650k over 5 yrs". The amount is what the trust wrote; the words stay in the cell's text.
+_QUALIFIER = re.compile(r"^(?:c\.?|circa|approx\.?|approximately|about|around|est\.?|estimated|up to|~)\s*(?=[£$€\d.])")
+_NOTE = re.compile(
+    r"(?:\s+\([^()]*\)|\s+over \d+\s*(?:yrs?|years?|months?)|\s+(?:capital|revenue|one-?off|recurrent|in total|total))$"
+)
+
 
 @lru_cache(maxsize=1024)
 def header_multiplier(header: str) -> float:
@@ -224,7 +231,7 @@ def parse_money(value: object, multiplier: float = 1.0) -> tuple[float | None, s
     low = text.lower()
     if low in _EMPTY_WORDS:
         return None, (f"'{text}' means no amount yet; it was left empty" if low in _NOTED_WORDS else None)
-    m = _MONEY.fullmatch(low)
+    m = _MONEY.fullmatch(low) or _MONEY.fullmatch(_NOTE.sub("", _NOTE.sub("", _QUALIFIER.sub("", low))))
     if not m or re.search(r",\d{1,2}(?!\d)", m.group(1)) or re.search(r",\d{4}", m.group(1)):
         return None, f"'{text}' is not an amount we recognise; it was kept as text"
     amount = float(m.group(1).replace(",", ""))

@@ -72,13 +72,23 @@ def test_parse_date_unreadable_gives_problem_not_guess(value: str, words: str) -
         ("£450k", 1e6, 450_000.0),  # the value's own unit wins over the header's
         ("(£5k)", 1.0, -5_000.0),
         ("2 million", 1.0, 2_000_000.0),
+        # one amount with words that say how sure or what kind it is
+        ("c. £2m", 1.0, 2_000_000.0),
+        ("approx £300k", 1.0, 300_000.0),
+        ("up to £50k", 1.0, 50_000.0),
+        ("£650k over 5 yrs", 1.0, 650_000.0),
+        ("£320k (ICS funded to Mar-27)", 1.0, 320_000.0),
+        ("£0 (concession)", 1.0, 0.0),
+        ("£2m capital", 1.0, 2_000_000.0),
     ],
 )
 def test_parse_money_forms_gives_pounds(value: object, multiplier: float, expected: float) -> None:
     assert parse_money(value, multiplier) == (expected, None)
 
 
-@pytest.mark.parametrize("value", ["1,7", "200.000.000", "DOER", "about a million"])
+@pytest.mark.parametrize(
+    "value", ["1,7", "200.000.000", "DOER", "about a million", "about 3 weeks", "£1.1m capital + £200k revenue"]
+)
 def test_parse_money_ambiguous_or_text_gives_problem(value: str) -> None:
     amount, problem = parse_money(value)
     assert amount is None and problem is not None and "not an amount" in problem
