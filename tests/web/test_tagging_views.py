@@ -454,7 +454,7 @@ def test_page_query_counts_do_not_grow_with_the_portfolio(client, auth, org):
     small, large = make_portfolio(org, "Small"), make_portfolio(org, "Large")
     db.session.commit()
     _import(small, _many(10))
-    _import(large, _many(200))
+    _import(large, _many(1000))
     auth.login("board")
     for portfolio in (small, large):  # overrides on the page are read in one query whatever their number
         for ref in ("M-0000", "M-0001"):
