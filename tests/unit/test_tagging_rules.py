@@ -325,6 +325,18 @@ def said(description: str) -> ProjectRecord:
         ("Buy decision in August, after the trial.", Principle.ADAPT_PLAN, Status.EVIDENT),
         ("Keep or stop decided in January.", Principle.ADAPT_PLAN, Status.EVIDENT),
         ("8 wk discovery first, then one data mart at a time.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        # ...pausing, stopping and shrinking work, in plain words
+        ("Parked in June until the EPR is live.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Project was cancelled after the pilot showed no benefit.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Rescoped to outpatients only.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Scaled back to two wards.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Put on ice in May while the PAS goes in.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("We won't proceed unless the pilot cuts DNAs by 10%.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Merged with the e-obs project.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("The board will review it at the 6-month gateway.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        # ...but cancelled clinics and abandoned calls are the problem, not a decision about the work
+        ("1 in 14 patients is cancelled on the day.", Principle.ADAPT_PLAN, Status.MISSING),
+        ("31% of calls abandoned at the booking line.", Principle.ADAPT_PLAN, Status.MISSING),
         # ...and denied ones are missing
         (
             "No decision point or stop criteria have been set; the plan is unchanged.",
