@@ -207,9 +207,15 @@ def _no_owner(x: FlagInput) -> FlagResult | None:
 def _supplier_led(x: FlagInput) -> FlagResult | None:
     if not x.filled("supplier"):
         return None
-    led = x.find("supplier_led", FRAMING | {"supplier", "project_manager", "decision_log"})
-    if not led or x.has("in_house", FRAMING | {"supplier", "team"}) or x.filled("product_owner"):
+    led = x.find("supplier_led", FRAMING | {"supplier", "project_manager", "decision_log", "contract"})
+    lead = x.field("project_manager")
+    led_by_supplier = lead is not None and bool(_SUPPLIER_LEAD.search(lead.text))
+    if not (led or led_by_supplier) or x.has("in_house", FRAMING | {"supplier", "team"}) or x.filled("product_owner"):
         return None
+    if not led:
+        return FlagResult(
+            FlagId.SUPPLIER_LED, f"Led by the supplier ('{lead.text}' ({lead.label})) with no in-house product owner"
+        )
     return FlagResult(
         FlagId.SUPPLIER_LED,
         f"Delivered by others ({_quote(led)}) with no in-house product owner or team named",
@@ -217,10 +223,14 @@ def _supplier_led(x: FlagInput) -> FlagResult | None:
     )
 
 
+# A delivery or project lead who is the supplier's, not the trust's: "Vendor + imaging network", "Supplier PM".
+_SUPPLIER_LEAD = re.compile(r"\b(vendor|supplier|contractor|consultan\w*|agency|interim)\b", re.IGNORECASE)
+
+
 def _lock_in(x: FlagInput) -> FlagResult | None:
     if not x.filled("supplier"):
         return None
-    where = {"supplier", "description", "delivery_approach", "decision_log", "funding"}
+    where = {"supplier", "description", "delivery_approach", "decision_log", "funding", "contract"}
     terms = x.find("lock_terms", where)
     long_terms = [
         e

@@ -204,6 +204,24 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
         (record({"Next review": ""}, title="x"), FlagId.MISSING_DATES, True),
         # a "next decision" or "checkpoint" column is the review date, not a decision log
         (record({"Next decision": ""}, title="x"), FlagId.MISSING_DATES, True),
+        # supplier-led in the words registers use, and a lead who is the supplier's
+        (record(title="x", supplier="Acme", description="Vendor will configure and run the system."),
+         FlagId.SUPPLIER_LED, True),
+        (record(title="x", supplier="Acme", delivery_approach="Supplier-run service from go-live"),
+         FlagId.SUPPLIER_LED, True),
+        (record({"Delivery lead": "Vendor + imaging network"}, title="x", supplier="OsteoRead"),
+         FlagId.SUPPLIER_LED, True),
+        (record({"Delivery lead": "Vendor + imaging network", "Product owner": "Radiology PO"}, title="x",
+                supplier="OsteoRead"), FlagId.SUPPLIER_LED, False),
+        (record({"Contract": "Consultancy, 12 months"}, title="x", supplier="Meridian Consulting"),
+         FlagId.SUPPLIER_LED, True),
+        # contract terms in a 'Contract' column count for lock-in
+        (record({"Contract": "Direct award, auto-renews yearly"}, title="x", supplier="PeopleCore"),
+         FlagId.LOCK_IN_RISK, True),
+        # an owner who is a department or an organisation is not an accountable person
+        (record(title="x", owner="Procurement"), FlagId.NO_OWNER, True),
+        (record(title="x", owner="ICS"), FlagId.NO_OWNER, True),
+        (record(title="x", owner="Head of Procurement"), FlagId.NO_OWNER, False),
         # a safety officer who is not involved, or a post that is vacant, is no safety evidence
         (
             record({"Comments": "Our CSO not involved yet."}, title="PACS replacement", clinical_lead="Dr E.T."),
