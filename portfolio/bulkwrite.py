@@ -70,7 +70,8 @@ def _executemany(
     placeholder = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     marks = ", ".join([placeholder] * len(columns))
     # Identifiers come from the table's metadata, quoted by the dialect; the values are bound parameters.
-    statement = f"INSERT INTO {_column_list(connection, table, columns)} VALUES ({marks})"  # noqa: S608  # nosec B608
+    target = _column_list(connection, table, columns)
+    statement = f"INSERT INTO {target} VALUES ({marks})"  # noqa: S608  # nosec B608
     connection.exec_driver_sql(statement, rows)
 
 

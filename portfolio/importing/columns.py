@@ -100,14 +100,18 @@ def map_columns(
     return tuple(fill_by_values(_year_amount_as_budget(_status_as_rag(guesses, samples), samples), samples))
 
 
-def _year_amount_as_budget(guesses: list[ColumnMapping], samples: Sequence[Sequence[str]]) -> list[ColumnMapping]:
+def _year_amount_as_budget(
+    guesses: list[ColumnMapping], samples: Sequence[Sequence[str]]
+) -> list[ColumnMapping]:
     """A year's amount ("26/27 cost £k") of money values is the budget when no column gives the whole cost."""
     if any(g.field == "budget" for g in guesses):
         return guesses
     for i, g in enumerate(guesses):
         if g.field is None and g.how != "user" and samples[i] and one_year_amount(g.header):
             if _share("budget", samples[i], g.header) >= 0.8:
-                guesses[i] = replace(g, field="budget", confidence=0.7, how="header (the only amount: one year's)")
+                guesses[i] = replace(
+                    g, field="budget", confidence=0.7, how="header (the only amount: one year's)"
+                )
                 return guesses
     return guesses
 

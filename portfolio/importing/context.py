@@ -88,6 +88,8 @@ def build_context(
     rows = [*notes_rows, *(row for sheet in context_sheets for row in sheet)]
     texts = [cell_text(v) for row in rows for v in row if cell_text(v)]
     # A label, its number and its unit in cells side by side: "Digital Services in-house" | 14 | "FTE: ..."
-    texts += [" ".join(cells) for row in rows if len(cells := [cell_text(v) for v in row if cell_text(v)]) > 1]
+    texts += [
+        " ".join(cells) for row in rows if len(cells := [cell_text(v) for v in row if cell_text(v)]) > 1
+    ]
     fte, teams = find_capacity(texts)
     return PortfolioContext(objectives=objectives, in_house_fte=fte, in_house_teams=teams)

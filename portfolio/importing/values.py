@@ -191,9 +191,12 @@ _MONEY = re.compile(
 
 # Words around one amount that say how sure or what kind it is, not how much: "c. £2m", "£320k (ICS funded
 # to Mar-27)", "£650k over 5 yrs". The amount is what the trust wrote; the words stay in the cell's text.
-_QUALIFIER = re.compile(r"^(?:c\.?|circa|approx\.?|approximately|about|around|est\.?|estimated|up to|~)\s*(?=[£$€\d.])")
+_QUALIFIER = re.compile(
+    r"^(?:c\.?|circa|approx\.?|approximately|about|around|est\.?|estimated|up to|~)\s*(?=[£$€\d.])"
+)
 _NOTE = re.compile(
-    r"(?:\s+\([^()]*\)|\s+over \d+\s*(?:yrs?|years?|months?)|\s+(?:capital|revenue|one-?off|recurrent|in total|total))$"
+    r"(?:\s+\([^()]*\)|\s+over \d+\s*(?:yrs?|years?|months?)"
+    r"|\s+(?:capital|revenue|one-?off|recurrent|in total|total))$"
 )
 
 
@@ -307,7 +310,15 @@ _PRIORITY_WORDS = {
 
 
 # Codes a whole cell may be, as in a key such as "priority VH/H/M/L"; never looked for inside longer text.
-_PRIORITY_CODES = {"vh": "critical", "h": "high", "hi": "high", "m": "medium", "l": "low", "lo": "low", "vl": "low"}
+_PRIORITY_CODES = {
+    "vh": "critical",
+    "h": "high",
+    "hi": "high",
+    "m": "medium",
+    "l": "low",
+    "lo": "low",
+    "vl": "low",
+}
 
 
 @lru_cache(maxsize=16384, typed=True)  # trusts repeat values ("Green", "Mar-26"): parse each once

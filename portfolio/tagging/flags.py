@@ -210,11 +210,16 @@ def _supplier_led(x: FlagInput) -> FlagResult | None:
     led = x.find("supplier_led", FRAMING | {"supplier", "project_manager", "decision_log", "contract"})
     lead = x.field("project_manager")
     led_by_supplier = lead is not None and bool(_SUPPLIER_LEAD.search(lead.text))
-    if not (led or led_by_supplier) or x.has("in_house", FRAMING | {"supplier", "team"}) or x.filled("product_owner"):
+    if (
+        not (led or led_by_supplier)
+        or x.has("in_house", FRAMING | {"supplier", "team"})
+        or x.filled("product_owner")
+    ):
         return None
     if not led:
         return FlagResult(
-            FlagId.SUPPLIER_LED, f"Led by the supplier ('{lead.text}' ({lead.label})) with no in-house product owner"
+            FlagId.SUPPLIER_LED,
+            f"Led by the supplier ('{lead.text}' ({lead.label})) with no in-house product owner",
         )
     return FlagResult(
         FlagId.SUPPLIER_LED,
