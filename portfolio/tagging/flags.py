@@ -9,83 +9,16 @@ not a clinical project even when its text mentions wards).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import NamedTuple
+from collections.abc import Callable, Mapping, Sequence
 
 from portfolio.principles import FlagId, Principle, Status
 from portfolio.records import ProjectRecord
 from portfolio.tagging.fields import FieldText
-from portfolio.tagging.matching import Hit
+from portfolio.tagging.flaginput import FRAMING, NOTES, FlagInput, Found, evidence_of, flag_input, quote
 from portfolio.tagging.results import Evidence, FlagResult, PrincipleResult
 from portfolio.tagging.rubric import Rubric
 
-Grouped = Mapping[str, list[tuple[FieldText, tuple[Hit, ...]]]]
-#: The rubric's "T": the fields a project's framing is read from.
-FRAMING = frozenset({"title", "description", "strategic_objective", "benefits", "kpis", "delivery_approach"})
-NOTES = frozenset({"decision_log", "stage"})
 _INT = re.compile(r"\d+")
-
-
-class Found(NamedTuple):
-    """A cue hit a flag rule found; turned into ``Evidence`` only for the flags actually raised."""
-
-    field: FieldText
-    hit: Hit
-    cues: str
-
-    @property
-    def text(self) -> str:
-        return self.field.text[self.hit.start : self.hit.end]
-
-    def evidence(self) -> Evidence:
-        return Evidence(self.field.label, self.text, self.hit.start, self.hit.end, "for", self.cues)
-
-
-def _ev(found: Sequence[Found]) -> tuple[Evidence, ...]:
-    return tuple(f.evidence() for f in found)
-
-
-@dataclass(frozen=True)
-class FlagInput:
-    """Everything a flag rule reads about one project."""
-
-    record: ProjectRecord
-    fields: Sequence[FieldText]
-    grouped: Grouped  # cue set -> the fields it was found in, with their hits
-    principles: Mapping[Principle, PrincipleResult]
-    rubric: Rubric
-    by_key: Mapping[str, FieldText]  # the first non-blank field of each key
-
-    def field(self, key: str) -> FieldText | None:
-        return self.by_key.get(key)
-
-    def filled(self, key: str) -> bool:
-        found = self.field(key)
-        return found is not None and not found.placeholder
-
-    def find(
-        self, cues: str, keys: Iterable[str] | None = None, readings: tuple[str, ...] = ("plain",)
-    ) -> list[Found]:
-        """Hits of flag cue list ``cues`` in fields ``keys`` (all fields when None) read as ``readings``."""
-        found = []
-        for field, hits in self.grouped.get(cues if ":" in cues else f"flag:{cues}", ()):
-            if keys is None or field.key in keys:
-                found += [Found(field, h, cues) for h in hits if h.reading in readings]
-        return found
-
-    def has(
-        self, cues: str, keys: Iterable[str] | None = None, readings: tuple[str, ...] = ("plain",)
-    ) -> bool:
-        """Whether ``find`` would find anything (without building the list)."""
-        for field, hits in self.grouped.get(cues if ":" in cues else f"flag:{cues}", ()):
-            if (keys is None or field.key in keys) and any(h.reading in readings for h in hits):
-                return True
-        return False
-
-
-def _quote(found: Sequence[Found], limit: int = 2) -> str:
-    return ", ".join(f"'{f.text}' ({f.field.label})" for f in found[:limit])
 
 
 def _user_problem(x: FlagInput) -> bool:
@@ -101,9 +34,9 @@ def _tech_centred(x: FlagInput) -> FlagResult | None:
         return None
     return FlagResult(
         FlagId.TECH_CENTRED,
-        f"Framed around technology ({_quote(frame)}) with no user problem, "
+        f"Framed around technology ({quote(frame)}) with no user problem, "
         "research or observation in the record",
-        _ev(frame[:3]),
+        evidence_of(frame[:3]),
     )
 
 
@@ -122,9 +55,9 @@ def _no_measurable_goal(x: FlagInput) -> FlagResult | None:
         )
     else:
         reason = "KPIs name no number, baseline or target" + (
-            f" ({_quote(vague)} not yet set)" if vague else ""
+            f" ({quote(vague)} not yet set)" if vague else ""
         )
-    return FlagResult(FlagId.NO_MEASURABLE_GOAL, reason, _ev(vague[:2]))
+    return FlagResult(FlagId.NO_MEASURABLE_GOAL, reason, evidence_of(vague[:2]))
 
 
 def _output_only(x: FlagInput) -> FlagResult | None:
@@ -149,7 +82,7 @@ def _months(x: FlagInput) -> int | None:
 def _big_bang(x: FlagInput) -> FlagResult | None:
     said = x.find("big_bang", FRAMING | NOTES)
     if said:
-        return FlagResult(FlagId.BIG_BANG, f"Delivery in one go: {_quote(said)}", _ev(said[:2]))
+        return FlagResult(FlagId.BIG_BANG, f"Delivery in one go: {quote(said)}", evidence_of(said[:2]))
     months = _months(x)
     if (
         months is None
@@ -185,8 +118,8 @@ def _no_clinical_lead(x: FlagInput) -> FlagResult | None:
     named = f"is '{lead.text}'" if lead else "is not named"
     return FlagResult(
         FlagId.NO_CLINICAL_LEAD,
-        f"Clinical project ({_quote(clinical, 1)}) but the clinical lead {named}",
-        _ev(clinical[:1]),
+        f"Clinical project ({quote(clinical, 1)}) but the clinical lead {named}",
+        evidence_of(clinical[:1]),
     )
 
 
@@ -223,12 +156,12 @@ def _supplier_led(x: FlagInput) -> FlagResult | None:
         )
     return FlagResult(
         FlagId.SUPPLIER_LED,
-        f"Delivered by others ({_quote(led)}) with no in-house product owner or team named",
-        _ev(led[:2]),
+        f"Delivered by others ({quote(led)}) with no in-house product owner or team named",
+        evidence_of(led[:2]),
     )
 
 
-# A delivery or project lead who is the supplier's, not the trust's: "Vendor + imaging network", "Supplier PM".
+# A delivery or project lead who is the supplier's, not the trust's ("Vendor + imaging network").
 _SUPPLIER_LEAD = re.compile(r"\b(vendor|supplier|contractor|consultan\w*|agency|interim)\b", re.IGNORECASE)
 
 
@@ -247,8 +180,8 @@ def _lock_in(x: FlagInput) -> FlagResult | None:
     found = terms + long_terms
     return FlagResult(
         FlagId.LOCK_IN_RISK,
-        f"Contract terms that tie the trust in ({_quote(found)}) and no exit, break clause or open standard",
-        _ev(found[:2]),
+        f"Contract terms that tie the trust in ({quote(found)}) and no exit, break clause or open standard",
+        evidence_of(found[:2]),
     )
 
 
@@ -265,8 +198,8 @@ def _funding_ends(x: FlagInput) -> FlagResult | None:
     if funding and not x.has("revenue", {"funding"}, ("plain", "negated", "deferred")):
         return FlagResult(
             FlagId.FUNDING_ENDS_AT_GO_LIVE,
-            f"Funded from capital only ({_quote(funding, 1)}), with no revenue for running and improving it",
-            _ev(funding[:1]),
+            f"Funded from capital only ({quote(funding, 1)}), with no revenue for running and improving it",
+            evidence_of(funding[:1]),
         )
     stops = [
         e
@@ -276,8 +209,8 @@ def _funding_ends(x: FlagInput) -> FlagResult | None:
     if stops:
         return FlagResult(
             FlagId.FUNDING_ENDS_AT_GO_LIVE,
-            f"Funding is time-limited or not secured beyond delivery ({_quote(stops, 1)})",
-            _ev(stops[:1]),
+            f"Funding is time-limited or not secured beyond delivery ({quote(stops, 1)})",
+            evidence_of(stops[:1]),
         )
     return None
 
@@ -290,7 +223,7 @@ def _stuck(x: FlagInput) -> FlagResult | None:
         return None
     rag = x.record.rag.replace("_", "/")
     return FlagResult(
-        FlagId.STUCK_ON_PLAN, f"RAG {rag} with the plan unchanged ({_quote(stuck)})", _ev(stuck[:2])
+        FlagId.STUCK_ON_PLAN, f"RAG {rag} with the plan unchanged ({quote(stuck)})", evidence_of(stuck[:2])
     )
 
 
@@ -307,8 +240,8 @@ def _vague(x: FlagInput) -> FlagResult | None:
         return None
     return FlagResult(
         FlagId.VAGUE_OR_HYPE,
-        f"Rests on {_quote(hype)} with no user need and no quantified outcome",
-        _ev(hype[:2]),
+        f"Rests on {quote(hype)} with no user need and no quantified outcome",
+        evidence_of(hype[:2]),
     )
 
 
@@ -319,12 +252,12 @@ def _safety_missing(x: FlagInput) -> FlagResult | None:
     if x.has("safety", None, ("plain", "deferred")):
         return None
     awaited = x.find("safety", None, ("negated",))
-    extra = f"; {_quote(awaited, 1)} is not yet evidence" if awaited else ""
+    extra = f"; {quote(awaited, 1)} is not yet evidence" if awaited else ""
     return FlagResult(
         FlagId.CLINICAL_SAFETY_MISSING,
-        f"Clinical project ({_quote(clinical, 1)}) with no DCB0129/"
+        f"Clinical project ({quote(clinical, 1)}) with no DCB0129/"
         f"DCB0160, hazard log or clinical safety officer review recorded{extra}",
-        _ev(clinical[:1]),
+        evidence_of(clinical[:1]),
     )
 
 
@@ -386,16 +319,5 @@ def evaluate_flags(
     rubric: Rubric,
 ) -> tuple[FlagResult, ...]:
     """Every flag F1-F13 the record raises, in FlagId order, each with its reason. Pure; never raises."""
-    grouped: dict[str, list[tuple[FieldText, tuple[Hit, ...]]]] = {}
-    for field in fields:
-        for name, hits in field.flag_hits:
-            if name in grouped:
-                grouped[name].append((field, hits))
-            else:
-                grouped[name] = [(field, hits)]
-    by_key: dict[str, FieldText] = {}
-    for field in fields:
-        if field.key not in by_key and not field.blank:
-            by_key[field.key] = field
-    x = FlagInput(record, fields, grouped, principles, rubric, by_key)
+    x = flag_input(record, fields, principles, rubric)
     return tuple(result for rule in RULES if (result := rule(x)) is not None)
