@@ -334,6 +334,15 @@ def said(description: str) -> ProjectRecord:
         ("We won't proceed unless the pilot cuts DNAs by 10%.", Principle.ADAPT_PLAN, Status.EVIDENT),
         ("Merged with the e-obs project.", Principle.ADAPT_PLAN, Status.EVIDENT),
         ("The board will review it at the 6-month gateway.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        # ...scaling made conditional on results, stop rules, and plans changed after learning
+        ("Roll out to the other wards if successful.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Phase 2 subject to the pilot evaluation.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Drop any specialty where accuracy stays below 90%.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("If no improvement in DNAs by March we stop.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Alert thresholds reviewed after 4 weeks and retuned.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        ("Design was changed after the first ward's feedback.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Contingency: paper forms stay on the wards.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        ("Go/no-go decision due in June.", Principle.ADAPT_PLAN, Status.EVIDENT),
         # ...but cancelled clinics and abandoned calls are the problem, not a decision about the work
         ("1 in 14 patients is cancelled on the day.", Principle.ADAPT_PLAN, Status.MISSING),
         ("31% of calls abandoned at the booking line.", Principle.ADAPT_PLAN, Status.MISSING),
@@ -361,6 +370,8 @@ def test_tag_project_plain_words_by_meaning_expected_status(
         ("e-Obs devices drop connection on six wards.", Principle.ADAPT_PLAN, "decision"),
         ("Go live in all theatres at once.", Principle.ADAPT_PLAN, "staged"),
         ("Depends on the ambulance trust's timetable.", Principle.ADAPT_PLAN, "staged"),
+        ("Depends on the ambulance trust's timetable.", Principle.ADAPT_PLAN, "decision"),
+        ("Proof of concept with one supplier.", Principle.ADAPT_PLAN, "staged"),
     ],
 )
 def test_tag_project_feature_words_are_not_evidence(
