@@ -195,7 +195,7 @@ def summary_sheets(upload: Upload, versions: list[ProjectVersion]) -> list[Extra
     ]
     questions: list[list[CellValue]] = [["Ref", "Project", "Principle", "Status", "Question for the board"]]
     for v in versions:
-        for pid, result in v.assessment.get("principles", {}).items():
+        for pid, result in v.assessment_view.get("principles", {}).items():
             for question in result.get("questions", []):
                 questions.append(
                     [

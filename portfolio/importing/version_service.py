@@ -143,7 +143,21 @@ def store_judgement(upload: Upload, judgement: Judgement) -> None:
         "in_house_fte": judgement.context.in_house_fte,
         "in_house_teams": judgement.context.in_house_teams,
         "links": dict(zip(result.active_keys, result.links, strict=True)),
+        "questions": board_questions(judgement),
     }
+
+
+def board_questions(judgement: Judgement) -> dict[str, list[str]]:
+    """{principle: the rubric's board questions} as the assessments carry them (only where some project is
+    partial or missing): stored once per upload instead of in every project's assessment."""
+    found: dict[str, list[str]] = {}
+    for assessment in judgement.assessments:
+        for principle, result in assessment.principles.items():
+            if result.questions and str(principle) not in found:
+                found[str(principle)] = list(result.questions)
+        if len(found) == len(assessment.principles):
+            break
+    return found
 
 
 def _identity(record: ProjectRecord) -> str:
@@ -277,7 +291,7 @@ def assessment_json(assessment: ProjectAssessment) -> str:
         {
             "rubric_version": assessment.rubric_version,
             "principles": {
-                p: {"status": r.status, "score": r.score, "questions": r.questions, "evidence": r.evidence}
+                p: {"status": r.status, "score": r.score, "evidence": r.evidence}
                 for p, r in assessment.principles.items()
             },
             "flags": [
@@ -295,14 +309,14 @@ def assessment_json(assessment: ProjectAssessment) -> str:
 
 
 def assessment_document(assessment: Any) -> dict[str, Any]:
-    """The assessment as stored: every principle with status, score, evidence (with offsets) and questions."""
+    """The assessment as stored: every principle with status, score and evidence (with offsets). Board
+    questions are the upload's (``board_questions``); ``ProjectVersion.assessment_view`` puts them back."""
     return {
         "rubric_version": assessment.rubric_version,
         "principles": {
             str(p): {
                 "status": str(r.status),
                 "score": r.score,
-                "questions": list(r.questions),
                 "evidence": [
                     {
                         "field": e.field,

@@ -137,6 +137,24 @@ class ProjectVersion(db.Model):
     project: Mapped[Project] = relationship()
     upload: Mapped[Upload] = relationship()
 
+    @property
+    def assessment_view(self) -> dict[str, Any]:
+        """The stored assessment with each partial or missing principle's board questions filled in.
+
+        The questions come from the rubric, not the project, so an upload stores them once (in its
+        ``analysis``) rather than in every project's row; rows written before that carry their own."""
+        doc = self.assessment or {}
+        questions = (self.upload.analysis or {}).get("questions") if doc else None
+        if not questions:
+            return doc
+        principles = {
+            pid: result
+            if "questions" in result
+            else {**result, "questions": [] if result.get("status") == "evident" else questions.get(pid, [])}
+            for pid, result in doc.get("principles", {}).items()
+        }
+        return {**doc, "principles": principles}
+
 
 class ProjectFlag(db.Model):
     """One flag raised on a project version: a row each, so flag filters and counts run in SQL."""

@@ -106,3 +106,28 @@ def test_store_same_file_twice_stores_identical_rows_as_the_orm_path_did(client,
     assert len(projects) == len(v1) and {p.id for p in projects} == {s["project_id"] for s in v1.values()}
     assert all(p.created_at is not None and p.portfolio_id == portfolio.id for p in projects)
     assert db.session.scalar(select(func.count()).select_from(ProjectFlag)) == 2 * len(flags1)
+
+
+def test_store_keeps_board_questions_once_per_upload_and_the_view_puts_them_back(client, auth, org):
+    portfolio = make_portfolio(org, "Digital")
+    db.session.commit()
+    auth.login("pmo")
+    path = LABELLED[0]
+    _import(client, portfolio.id, path.read_bytes(), path.name)
+
+    upload = db.session.scalars(select(Upload)).one()
+    rubric, _ = current_rubric(org.id)
+    questions = upload.analysis["questions"]
+    assert questions and all(questions[str(p)] == list(r.questions) for p, r in rubric.principles.items()
+                             if str(p) in questions)
+    versions = db.session.scalars(select(ProjectVersion).where(ProjectVersion.upload_id == upload.id)).all()
+    for version in versions:
+        stored = version.assessment["principles"]
+        assert all("questions" not in result for result in stored.values())
+        shown = version.assessment_view["principles"]
+        for pid, result in shown.items():
+            expected = [] if result["status"] == "evident" else questions[pid]
+            assert result["questions"] == expected, (version.row, pid)
+    missing = next(v for v in versions if v.adapt_plan != "evident")
+    page = client.get(f"/projects/{missing.project_id}").get_data(as_text=True)
+    assert questions["adapt_plan"][0].replace("'", "&#39;") in page
