@@ -343,6 +343,16 @@ def said(description: str) -> ProjectRecord:
         ("Design was changed after the first ward's feedback.", Principle.ADAPT_PLAN, Status.EVIDENT),
         ("Contingency: paper forms stay on the wards.", Principle.ADAPT_PLAN, Status.PARTIAL),
         ("Go/no-go decision due in June.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("If agency use doesn't fall, we drop it at renewal.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("If the prompt adds more than a minute to triage we rework it.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Days from June if call-back times hold.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Dropped the breakdowns from v1 - nobody used them.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Build go-ahead once discovery reports.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        ("Options paper due in June; no spend before that.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        ("The other wards follow a review of how Birch went.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        # ...engagement in plain words
+        ("Ward managers ran the downtime drill with us.", Principle.BUILD_TRUST, Status.PARTIAL),
+        ("Callers and crisis workers designed it in 2 workshops.", Principle.BUILD_TRUST, Status.PARTIAL),
         # ...but cancelled clinics and abandoned calls are the problem, not a decision about the work
         ("1 in 14 patients is cancelled on the day.", Principle.ADAPT_PLAN, Status.MISSING),
         ("31% of calls abandoned at the booking line.", Principle.ADAPT_PLAN, Status.MISSING),
@@ -372,6 +382,8 @@ def test_tag_project_plain_words_by_meaning_expected_status(
         ("Depends on the ambulance trust's timetable.", Principle.ADAPT_PLAN, "staged"),
         ("Depends on the ambulance trust's timetable.", Principle.ADAPT_PLAN, "decision"),
         ("Proof of concept with one supplier.", Principle.ADAPT_PLAN, "staged"),
+        ("Vendor demo at the conference was impressive.", Principle.BUILD_TRUST, "engagement"),
+        ("Paper fallback packs rewritten for downtime.", Principle.ADAPT_PLAN, "staged"),
     ],
 )
 def test_tag_project_feature_words_are_not_evidence(
@@ -379,3 +391,18 @@ def test_tag_project_feature_words_are_not_evidence(
 ) -> None:
     evidence = tag_project(said(description), rubric()).principles[principle].evidence_for
     assert not [e for e in evidence if e.facet == facet], evidence
+
+
+@pytest.mark.parametrize(
+    ("header", "principle"),
+    [
+        # a column that logs what changed or was decided is read as the decision log, whatever its name
+        ("What we changed / decided", Principle.BUILD_TRUST),
+        ("Latest update", Principle.BUILD_TRUST),
+        ("Progress and next steps", Principle.BUILD_TRUST),
+    ],
+)
+def test_tag_project_reads_a_change_log_column_by_its_meaning(header: str, principle: Principle) -> None:
+    found = tag_project(record(title="Handheld obs", extras={header: "Hazard log signed off by the CSO."}), rubric())
+    assert found.principles[principle].status is Status.PARTIAL
+    assert {e.field for e in found.principles[principle].evidence_for} == {header}
