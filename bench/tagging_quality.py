@@ -30,6 +30,8 @@ BLIND_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind"
 # A second blind set, written the same way after the P8 cue changes of 2026-12-02. Measured once untouched
 # (macro-F1 0.806, P7 0.45, P8 0.61), then its errors guided the P7/P8 cues: development data since.
 BLIND2_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind2"
+# A third, written blind after those changes (2026-12-02): never tuned on.
+BLIND3_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind3"
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def main() -> None:
     sets = (
         ("BLIND", BLIND_DIR, "written blind, never tuned on"),
         ("BLIND 2", BLIND2_DIR, "written blind, measured once, since used for tuning"),
+        ("BLIND 3", BLIND3_DIR, "written blind, never tuned on"),
     )
     for name, directory, about in sets:
         blind = workbook_names(directory) if directory.is_dir() else []

@@ -14,13 +14,17 @@ from typing import Any
 from portfolio.importing.values import cell_text
 from portfolio.records import PortfolioContext
 
-CONTEXT_SHEET = re.compile(r"strateg|guidance|lookup|notes|objective|read ?me|about|cover|intro", re.I)
+CONTEXT_SHEET = re.compile(r"strateg|guidance|lookup|notes|objective|\baims?\b|\bkey\b|read ?me|about|cover|intro", re.I)
 _HEADING = re.compile(r"\bobjectives?\b|\bstrategic (aims?|priorit\w*|goals?)\b", re.I)
 _NUMBERING = re.compile(r"^\(?\d{1,2}[.)]?$|^[a-z][.)]$", re.I)
 _CODE = re.compile(r"^[A-Z]{1,4}\s?\d{1,2}$")
 _FTE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:fte|wte)\b", re.I)
+# The unit before the number, as a label cell beside its value: "Digital staff (WTE) 9.0", "FTE (establishment): 6"
+_FTE_LABEL = re.compile(r"\b(?:fte|wte)\b\)?(?:\s*\([^)]{0,30}\))?\s*[:=]?\s*(\d+(?:\.\d+)?)\s*$", re.I)
 _TEAMS = re.compile(r"(\d+)\s+(?:[\w-]+\s+){0,2}teams\b", re.I)
 _TEAM_WORDS = re.compile(r"in-house|in house|digital team|our team|delivery team|it team|im&t", re.I)
+_MAX_HEADING_CHARS = 120  # "Strategic aims (Trust Strategy 2025-30) - every scheme must map to one"
+_SENTENCES = re.compile(r"\.\s+['\"]?[A-Z]")
 _MAX_OBJECTIVES = 30
 _MAX_OBJECTIVE_CHARS = 300  # as the portfolio form allows: an objective is a name, not a paragraph
 
@@ -30,7 +34,7 @@ def find_objectives(rows: Sequence[Sequence[Any]]) -> tuple[str, ...]:
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             text = cell_text(value)
-            if text and len(text) <= 60 and _HEADING.search(text):
+            if text and len(text) <= _MAX_HEADING_CHARS and _HEADING.search(text):
                 found = _list_below(rows, r, c)
                 if found:
                     return found
@@ -45,6 +49,8 @@ def _list_below(rows: Sequence[Sequence[Any]], r: int, c: int) -> tuple[str, ...
         left = cell_text(row[c - 1]) if 0 < c <= len(row) else ""
         if not first and not second:
             break
+        if _SENTENCES.search(first or second):
+            break  # a note of two sentences under the list ("Refresh planned for 2027. Aims are free text.")
         if first and _CODE.match(left) and not _CODE.match(first):
             items.append(f"{left} {first}")  # "Ref" | "Trust objective" heading over "O1" | "Elective ..."
         elif first and second and _NUMBERING.match(first):
@@ -68,7 +74,7 @@ def find_capacity(texts: Sequence[str]) -> tuple[float | None, int | None]:
     for text in texts:
         if not _TEAM_WORDS.search(text):
             continue
-        if fte is None and (m := _FTE.search(text)):
+        if fte is None and (m := _FTE.search(text) or _FTE_LABEL.search(text)):
             fte = float(m.group(1))
         if teams is None and (m := _TEAMS.search(text)):
             teams = int(m.group(1))

@@ -214,6 +214,15 @@ def test_looks_transposed_field_names_down_column_a_gives_true() -> None:
             [["Ref", "Trust objective 2026/27"], ["O1", "Elective recovery"], ["O2", "Urgent care"]],
             ("O1 Elective recovery", "O2 Urgent care"),
         ),
+        (  # a long heading line, and a note of two sentences under the list that is not an objective
+            [
+                ["Digital Strategy 2024-27 (Trust Board, Jul-24) - strategic aims:"],
+                ["A1 Safe and timely hospital care"],
+                ["A2 Supporting our people"],
+                ["Strategy refresh planned for 2027. 'Strategic Aim' is free text in the PPM tool."],
+            ],
+            ("A1 Safe and timely hospital care", "A2 Supporting our people"),
+        ),
         ([["Nothing here", "at all"]], ()),
     ],
 )
@@ -236,6 +245,19 @@ def test_find_capacity_sentences_give_fte_and_teams(
     texts: list[str], expected: tuple[float | None, int | None]
 ) -> None:
     assert find_capacity(texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "fte"),
+    [
+        # the unit in the label cell, the number in the next one
+        (["In-house IT & digital staff (WTE)", 9.0], 9.0),
+        (["In-house digital FTE (establishment)", "6.0"], 6.0),
+        (["Of which project managers", 2.0], None),
+    ],
+)
+def test_build_context_reads_a_label_with_its_unit_beside_the_number(row: list[object], fte: float | None) -> None:
+    assert build_context([[row]], []).in_house_fte == fte
 
 
 def test_build_context_reads_label_number_and_unit_in_cells_side_by_side() -> None:
