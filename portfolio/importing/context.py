@@ -14,12 +14,15 @@ from typing import Any
 from portfolio.importing.values import cell_text
 from portfolio.records import PortfolioContext
 
-CONTEXT_SHEET = re.compile(r"strateg|guidance|lookup|notes|objective|\baims?\b|\bkey\b|read ?me|about|cover|intro", re.I)
+CONTEXT_SHEET = re.compile(
+    r"strateg|guidance|lookup|notes|objective|\baims?\b|\bkey\b|read ?me|about|cover|intro", re.I
+)
 _HEADING = re.compile(r"\bobjectives?\b|\bstrategic (aims?|priorit\w*|goals?)\b", re.I)
 _NUMBERING = re.compile(r"^\(?\d{1,2}[.)]?$|^[a-z][.)]$", re.I)
 _CODE = re.compile(r"^[A-Z]{1,4}\s?\d{1,2}$")
 _FTE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:fte|wte)\b", re.I)
-# The unit before the number, as a label cell beside its value: "Digital staff (WTE) 9.0", "FTE (establishment): 6"
+# The unit before the number, as a label cell beside its value: "Digital staff (WTE) 9.0",
+# "FTE (establishment): 6"
 _FTE_LABEL = re.compile(r"\b(?:fte|wte)\b\)?(?:\s*\([^)]{0,30}\))?\s*[:=]?\s*(\d+(?:\.\d+)?)\s*$", re.I)
 _TEAMS = re.compile(r"(\d+)\s+(?:[\w-]+\s+){0,2}teams\b", re.I)
 _TEAM_WORDS = re.compile(r"in-house|in house|digital team|our team|delivery team|it team|im&t", re.I)

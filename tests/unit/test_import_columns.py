@@ -256,7 +256,9 @@ def test_find_capacity_sentences_give_fte_and_teams(
         (["Of which project managers", 2.0], None),
     ],
 )
-def test_build_context_reads_a_label_with_its_unit_beside_the_number(row: list[object], fte: float | None) -> None:
+def test_build_context_reads_a_label_with_its_unit_beside_the_number(
+    row: list[object], fte: float | None
+) -> None:
     assert build_context([[row]], []).in_house_fte == fte
 
 

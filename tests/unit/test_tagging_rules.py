@@ -344,7 +344,11 @@ def said(description: str) -> ProjectRecord:
         ("Contingency: paper forms stay on the wards.", Principle.ADAPT_PLAN, Status.PARTIAL),
         ("Go/no-go decision due in June.", Principle.ADAPT_PLAN, Status.EVIDENT),
         ("If agency use doesn't fall, we drop it at renewal.", Principle.ADAPT_PLAN, Status.EVIDENT),
-        ("If the prompt adds more than a minute to triage we rework it.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        (
+            "If the prompt adds more than a minute to triage we rework it.",
+            Principle.ADAPT_PLAN,
+            Status.EVIDENT,
+        ),
         ("Days from June if call-back times hold.", Principle.ADAPT_PLAN, Status.EVIDENT),
         ("Dropped the breakdowns from v1 - nobody used them.", Principle.ADAPT_PLAN, Status.EVIDENT),
         ("Build go-ahead once discovery reports.", Principle.ADAPT_PLAN, Status.PARTIAL),
@@ -403,6 +407,7 @@ def test_tag_project_feature_words_are_not_evidence(
     ],
 )
 def test_tag_project_reads_a_change_log_column_by_its_meaning(header: str, principle: Principle) -> None:
-    found = tag_project(record(title="Handheld obs", extras={header: "Hazard log signed off by the CSO."}), rubric())
+    handheld = record(title="Handheld obs", extras={header: "Hazard log signed off by the CSO."})
+    found = tag_project(handheld, rubric())
     assert found.principles[principle].status is Status.PARTIAL
     assert {e.field for e in found.principles[principle].evidence_for} == {header}

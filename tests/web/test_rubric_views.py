@@ -90,7 +90,8 @@ def test_saving_an_edit_makes_an_audited_version_that_retagging_applies(client, 
     versions = db.session.scalars(select(ProjectVersion)).all()
     assert {v.assessment["rubric_version"] for v in versions} == {rubric_part}
     server = next(v for v in versions if v.ref == "P-2")
-    assert server.assessment_view["principles"]["user_needs"]["questions"][1] == "What did the shadowing find?"
+    shown = server.assessment_view["principles"]["user_needs"]
+    assert shown["questions"][1] == "What did the shadowing find?"
 
 
 def test_every_problem_is_listed_and_nothing_is_saved(client, auth):
