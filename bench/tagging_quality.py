@@ -32,6 +32,8 @@ BLIND_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind"
 BLIND2_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind2"
 # A third, written blind after those changes (2026-12-02): never tuned on.
 BLIND3_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind3"
+# A fourth, written blind on 2026-12-02 after every rule change so far: never tuned on, its errors not read.
+BLIND4_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind4"
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ def main() -> None:
         ("BLIND", BLIND_DIR, "written blind, never tuned on"),
         ("BLIND 2", BLIND2_DIR, "written blind, measured once, since used for tuning"),
         ("BLIND 3", BLIND3_DIR, "written blind, never tuned on"),
+        ("BLIND 4", BLIND4_DIR, "written blind, never tuned on"),
     )
     for name, directory, about in sets:
         blind = workbook_names(directory) if directory.is_dir() else []

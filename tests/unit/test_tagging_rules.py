@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import gc
 from functools import cache
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from portfolio.principles import FlagId, Principle, Status
 from portfolio.records import PortfolioContext, ProjectRecord
 from portfolio.tagging import Rubric, assessment_to_json, load_rubric, tag_project
+from portfolio.tagging.rules import collector_paused, tag_projects
 
 TAGGING = Path(__file__).resolve().parents[2] / "portfolio" / "tagging"
 
@@ -411,3 +413,27 @@ def test_tag_project_reads_a_change_log_column_by_its_meaning(header: str, princ
     found = tag_project(handheld, rubric())
     assert found.principles[principle].status is Status.PARTIAL
     assert {e.field for e in found.principles[principle].evidence_for} == {header}
+
+
+BATCH = [SHADOWING, NO_RESEARCH, TWO_WARDS, BIG_BANG, MEASURED, KPIS_TBC, TRUST_BOTH, SAFETY_LATER]
+
+
+@pytest.mark.parametrize("collector_was_on", [True, False])
+def test_tag_projects_equals_tag_project_and_restores_the_collector(collector_was_on: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if collector_was_on else gc.disable)()
+    try:
+        batch = tag_projects(BATCH, load_rubric())
+        assert gc.isenabled() is collector_was_on
+    finally:
+        (gc.enable if was else gc.disable)()
+    fresh = load_rubric()
+    assert batch == tuple(tag_project(r, fresh) for r in BATCH)
+
+
+def test_collector_paused_resumes_after_an_error() -> None:
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        assert not gc.isenabled()
+        raise ValueError("boom")
+    assert gc.isenabled()
