@@ -34,6 +34,8 @@ BLIND2_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind2"
 BLIND3_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind3"
 # A fourth, written blind on 2026-12-02 after every rule change so far: never tuned on, its errors not read.
 BLIND4_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind4"
+# A fifth, written blind the same day as development data: measured once untouched, then tuned on.
+BLIND5_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind5"
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ def main() -> None:
         ("BLIND 2", BLIND2_DIR, "written blind, measured once, since used for tuning"),
         ("BLIND 3", BLIND3_DIR, "written blind, never tuned on"),
         ("BLIND 4", BLIND4_DIR, "written blind, never tuned on"),
+        ("BLIND 5", BLIND5_DIR, "written blind, measured once, since used for tuning"),
     )
     for name, directory, about in sets:
         blind = workbook_names(directory) if directory.is_dir() else []

@@ -10,12 +10,11 @@ against, never for.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from portfolio.collector import collector_paused
 from portfolio.principles import Status
 from portfolio.records import PortfolioContext, ProjectRecord
 from portfolio.tagging.fields import FieldText, Part, record_fields
@@ -156,22 +155,6 @@ def tag_project(
     return ProjectAssessment(principles=principles, flags=flags, rubric_version=rubric.version)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a batch, and restore it after.
-
-    Tagging builds no reference cycles (reference counting frees everything it drops), but every few thousand
-    new objects the collector walks all live ones, the growing caches and results included: about 45% of a
-    cold 20,000-project run. Process-wide, as ``gc`` is; one batch resuming it early is harmless."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def tag_projects(
     records: Sequence[ProjectRecord], rubric: Rubric, context: PortfolioContext | None = None
 ) -> tuple[ProjectAssessment, ...]:
@@ -180,4 +163,4 @@ def tag_projects(
         return tuple(tag_project(record, rubric, context) for record in records)
 
 
-__all__ = ["assess_principle", "collector_paused", "tag_project", "tag_projects"]
+__all__ = ["assess_principle", "tag_project", "tag_projects"]

@@ -12,7 +12,8 @@ import pytest
 from portfolio.principles import FlagId, Principle, Status
 from portfolio.records import PortfolioContext, ProjectRecord
 from portfolio.tagging import Rubric, assessment_to_json, load_rubric, tag_project
-from portfolio.tagging.rules import collector_paused, tag_projects
+from portfolio.collector import collector_paused
+from portfolio.tagging.rules import tag_projects
 
 TAGGING = Path(__file__).resolve().parents[2] / "portfolio" / "tagging"
 
