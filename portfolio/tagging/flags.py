@@ -103,8 +103,8 @@ def is_clinical(x: FlagInput) -> list[Found]:
 
     Infrastructure, rostering, telephony, coding and the like are not clinical even when they mention wards.
     """
-    if x.has("non_clinical", {"title"}, ("plain", "negated", "deferred")):
-        return []
+    if x.has("non_clinical", {"title"}, ("plain", "negated", "deferred")) or x.has("not_clinical"):
+        return []  # the title names infrastructure, or the record says it is not clinical
     return x.find("clinical", {"title", "description", "benefits", "kpis"}, ("plain", "deferred"))
 
 
@@ -142,14 +142,25 @@ def _supplier_led(x: FlagInput) -> FlagResult | None:
         return None
     led = x.find("supplier_led", FRAMING | {"supplier", "project_manager", "decision_log", "contract"})
     lead = x.field("project_manager")
-    led_by_supplier = lead is not None and bool(_SUPPLIER_LEAD.search(lead.text))
+    led_by_supplier = lead is not None and bool(
+        _SUPPLIER_LEAD.search(lead.text) or _names_supplier(x, lead.text)
+    )
+    doing = None if led else _supplier_does_the_work(x)
     if (
-        not (led or led_by_supplier)
+        not (led or led_by_supplier or doing)
         or x.has("in_house", FRAMING | {"supplier", "team"})
         or x.filled("product_owner")
     ):
         return None
+    if doing is not None:
+        return FlagResult(
+            FlagId.SUPPLIER_LED,
+            f"The supplier does the delivery ('{doing.text}' ({doing.field})) with no in-house product owner "
+            "or team named",
+            (doing,),
+        )
     if not led:
+        assert lead is not None  # noqa: S101 - led_by_supplier needs it
         return FlagResult(
             FlagId.SUPPLIER_LED,
             f"Led by the supplier ('{lead.text}' ({lead.label})) with no in-house product owner",
@@ -162,7 +173,55 @@ def _supplier_led(x: FlagInput) -> FlagResult | None:
 
 
 # A delivery or project lead who is the supplier's, not the trust's ("Vendor + imaging network").
-_SUPPLIER_LEAD = re.compile(r"\b(vendor|supplier|contractor|consultan\w*|agency|interim)\b", re.IGNORECASE)
+_SUPPLIER_LEAD = re.compile(
+    r"\b(vendor|supplier|contractor|consultan\w*|consulting|agency|interim)\b", re.IGNORECASE
+)
+# Who does the work, in the delivery approach: the supplier by name or as "the supplier", "agency",
+# "contract engineers" ("Ferrule to fit every vehicle", "Supplier build", "3 bots built by Vantora").
+_DOERS = r"supplier|vendor|agency|contractors?|contract engineers|consultants?|partner"
+_DELIVERY_VERBS = (
+    r"(?:design|build|built|run|deliver|implement|install|fit|migrate|configure|cut over|take|do|set up|host"
+    r"|roll out|manage)(?:s|es)?"
+)
+_SUPPLIER_WORD = re.compile(r"[A-Z][\w&'-]{2,}")
+_NOT_A_NAME = frozenset(
+    {"supplier", "vendor", "tbc", "tbd", "nhs", "trust", "internal", "various", "multiple", "framework", "via",
+     "direct", "none", "existing", "current", "the", "our", "not", "contract", "day", "agency", "new", "ics",
+     "national", "in-house", "n/a", "winning", "preferred", "open", "single", "two", "three", "local"}
+)  # fmt: skip
+
+
+def _supplier_names(x: FlagInput) -> list[str]:
+    """The first word of each supplier the supplier field names ("Ashlar Cloud - fixed price via G-Cloud",
+    "Stenhold ePCR; Merrow Devices (tablets)" -> Ashlar, Stenhold, Merrow)."""
+    supplier = x.field("supplier")
+    names = []
+    for part in re.split(r"[;,/+()]| - ", supplier.text if supplier else ""):
+        word = _SUPPLIER_WORD.match(part.strip())
+        if word and word.group().casefold() not in _NOT_A_NAME:
+            names.append(word.group())
+    return names
+
+
+def _names_supplier(x: FlagInput, text: str) -> bool:
+    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in _supplier_names(x))
+
+
+def _supplier_does_the_work(x: FlagInput) -> Evidence | None:
+    """Evidence that the delivery approach gives the work itself to the supplier, else None."""
+    approach = x.field("delivery_approach")
+    if approach is None or approach.placeholder:
+        return None
+    doers = "|".join([*(re.escape(n) for n in _supplier_names(x)), _DOERS])
+    pattern = re.compile(
+        rf"\b(?:(?:{doers})(?:'s)?(?: \w+){{0,2}}? (?:to )?{_DELIVERY_VERBS}\b"
+        rf"|(?:built|run|delivered|configured|installed|migrated|implemented) by (?:the )?(?:{doers})\b)",
+        re.IGNORECASE,
+    )
+    found = pattern.search(approach.text)
+    if found is None:
+        return None
+    return Evidence(approach.label, found.group(), found.start(), found.end(), "for", "supplier_led")
 
 
 def _lock_in(x: FlagInput) -> FlagResult | None:
@@ -249,9 +308,10 @@ def _safety_missing(x: FlagInput) -> FlagResult | None:
     clinical = is_clinical(x)
     if not clinical or x.has("stopped", {"title", "stage", "delivery_approach"}):
         return None
-    if x.has("safety", None, ("plain", "deferred")):
-        return None
-    awaited = x.find("safety", None, ("negated",))
+    early = (stage := x.field("stage")) is not None and bool(_EARLY_STAGE.search(stage.text))
+    if x.has("safety", None, ("plain", "deferred") if early else ("plain",)):
+        return None  # before the build, a safety case planned for later ("hazard log at beta") is in time
+    awaited = x.find("safety", None, ("negated", "deferred"))  # "DCB0160 to follow" is not yet evidence
     extra = f"; {quote(awaited, 1)} is not yet evidence" if awaited else ""
     return FlagResult(
         FlagId.CLINICAL_SAFETY_MISSING,
@@ -259,6 +319,14 @@ def _safety_missing(x: FlagInput) -> FlagResult | None:
         f"DCB0160, hazard log or clinical safety officer review recorded{extra}",
         evidence_of(clinical[:1]),
     )
+
+
+# Stages before anything is built or bought, when clinical safety work may rightly be still to come.
+_EARLY_STAGE = re.compile(
+    r"\b(idea|proposal|pipeline|concept|discovery|alpha|options?|business case|s?obc|procurement|tender\w*"
+    r"|evaluation|pre-?procurement)\b",
+    re.IGNORECASE,
+)
 
 
 def _date_missing(x: FlagInput, name: str, value: object) -> bool:

@@ -357,6 +357,14 @@ def said(description: str) -> ProjectRecord:
         ("Build go-ahead once discovery reports.", Principle.ADAPT_PLAN, Status.PARTIAL),
         ("Options paper due in June; no spend before that.", Principle.ADAPT_PLAN, Status.PARTIAL),
         ("The other wards follow a review of how Birch went.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        ("Hardest part first: can the labs send results at all? Tried with one lab before building anything.",
+         Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("The board agreed to switch suppliers after the pilot wards.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Other clinics don't start until the first clinic's waits have been reviewed.", Principle.ADAPT_PLAN,
+         Status.PARTIAL),
+        ("First we checked whether patients would answer a text.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        # ...but a checkpoint date on its own is not a decision point
+        ("Phase 2 done. Next checkpoint in March.", Principle.ADAPT_PLAN, Status.MISSING),
         # ...engagement in plain words
         ("Ward managers ran the downtime drill with us.", Principle.BUILD_TRUST, Status.PARTIAL),
         ("Callers and crisis workers designed it in 2 workshops.", Principle.BUILD_TRUST, Status.PARTIAL),
