@@ -29,12 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 from bench.import_speed import bare_read, make_workbook  # noqa: E402
 from portfolio import create_app  # noqa: E402
+from portfolio.analysis.thresholds import load_thresholds  # noqa: E402
 from portfolio.config import TestConfig  # noqa: E402
 from portfolio.extensions import db  # noqa: E402
 from portfolio.importing.parser import parse_workbook  # noqa: E402
 from portfolio.importing.service import write_version  # noqa: E402
 from portfolio.pipeline import judge  # noqa: E402
-from portfolio.analysis.thresholds import load_thresholds  # noqa: E402
 from portfolio.tagging.rubric import load_rubric  # noqa: E402
 
 
@@ -70,7 +70,7 @@ def measure_store(url: str, data: bytes, repeats: int) -> dict[str, float]:
             start = time.perf_counter()
             plan = parse_workbook(data, "bench.xlsx")
             times["parse"].append(time.perf_counter() - start)
-            rubric, thresholds = load_rubric(), load_thresholds()  # fresh: nothing cached from the last repeat
+            rubric, thresholds = load_rubric(), load_thresholds()  # fresh: no cache from the last repeat
             gc.collect()
             start = time.perf_counter()
             judgement = judge(plan.records, plan.context, rubric, thresholds)
@@ -90,9 +90,9 @@ def measure_web(url: str, data: bytes) -> float:
     """Seconds for upload + preview + confirm of a workbook through the test client (parse in-process)."""
     app = _app(url)
     _fresh_schema(app)
+    from portfolio.models import Role
     from portfolio.orgs import find_or_create_organisation
     from portfolio.people.service import add_member
-    from portfolio.models import Role
     from portfolio.portfolios.service import create_portfolio
 
     with app.app_context():

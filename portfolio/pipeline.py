@@ -11,9 +11,9 @@ from typing import Any
 
 from portfolio.analysis.assess import PortfolioResult, assess_portfolio
 from portfolio.analysis.contract import portfolio_to_json
-from portfolio.collector import collector_paused
 from portfolio.analysis.facts import ProjectFacts
 from portfolio.analysis.thresholds import Thresholds
+from portfolio.collector import collector_paused
 from portfolio.importing.plan import ImportPlan
 from portfolio.records import PortfolioContext, ProjectRecord
 from portfolio.tagging.results import ProjectAssessment, assessment_to_json

@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import load_only
 
 from portfolio import audit
-from portfolio.extensions import db
 from portfolio.bulkwrite import insert_rows
 from portfolio.collector import collector_paused
+from portfolio.extensions import db
 from portfolio.importing.diff import diff_records, normalise_title
 from portfolio.importing.plan import ImportPlan
 from portfolio.models import Portfolio, Project, ProjectFlag, ProjectVersion, Upload, User
@@ -93,7 +93,7 @@ def write_version(
     store_judgement(upload, judgement)
     db.session.add(upload)
     db.session.flush()
-    with collector_paused():  # tens of thousands of row tuples and JSON texts, no cycles (portfolio.collector)
+    with collector_paused():  # many row tuples and JSON texts, no cycles (see portfolio.collector)
         project_ids = _match_projects(portfolio, plan.records, previous)
         _write_versions(upload, judgement, project_ids)
     audit.record(

@@ -185,9 +185,9 @@ _DELIVERY_VERBS = (
 )
 _SUPPLIER_WORD = re.compile(r"[A-Z][\w&'-]{2,}")
 _NOT_A_NAME = frozenset(
-    {"supplier", "vendor", "tbc", "tbd", "nhs", "trust", "internal", "various", "multiple", "framework", "via",
-     "direct", "none", "existing", "current", "the", "our", "not", "contract", "day", "agency", "new", "ics",
-     "national", "in-house", "n/a", "winning", "preferred", "open", "single", "two", "three", "local"}
+    {"supplier", "vendor", "tbc", "tbd", "nhs", "trust", "internal", "various", "multiple", "framework",
+     "via", "direct", "none", "existing", "current", "the", "our", "not", "contract", "day", "agency", "new",
+     "ics", "national", "in-house", "n/a", "winning", "preferred", "open", "single", "two", "three", "local"}
 )  # fmt: skip
 
 

@@ -239,41 +239,116 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
             False,
         ),
         # the supplier, by its name or as "agency" or "contract engineers", does the delivery itself
-        (record(title="x", supplier="Quillon Systems Ltd", delivery_approach="Quillon to build and host it"),
-         FlagId.SUPPLIER_LED, True),
-        (record(title="x", supplier="Harrier Data; Ovid Kit (devices)",
-                delivery_approach="Ovid ships the devices; built by our digital team"), FlagId.SUPPLIER_LED, False),
-        (record(title="x", supplier="Harrier Data", delivery_approach="Workflows built by Harrier, 2 sprints"),
-         FlagId.SUPPLIER_LED, True),
-        (record(title="x", supplier="Pixelmoor Studio", delivery_approach="Agency to design and run the site"),
-         FlagId.SUPPLIER_LED, True),
-        (record(title="x", supplier="Pike IT", delivery_approach="Contract engineers take each site in turn"),
-         FlagId.SUPPLIER_LED, True),
-        (record({"Project lead": "Programme lead (Brackwater Consulting)"}, title="x",
-                supplier="Brackwater Consulting"), FlagId.SUPPLIER_LED, True),
+        (
+            record(title="x", supplier="Quillon Systems", delivery_approach="Quillon to build and host it"),
+            FlagId.SUPPLIER_LED,
+            True,
+        ),
+        (
+            record(
+                title="x",
+                supplier="Harrier Data; Ovid Kit (devices)",
+                delivery_approach="Ovid ships the devices; built by our digital team",
+            ),
+            FlagId.SUPPLIER_LED,
+            False,
+        ),
+        (
+            record(title="x", supplier="Harrier Data", delivery_approach="Built by Harrier in 2 sprints"),
+            FlagId.SUPPLIER_LED,
+            True,
+        ),
+        (
+            record(title="x", supplier="Pixelmoor", delivery_approach="Agency to design and run the site"),
+            FlagId.SUPPLIER_LED,
+            True,
+        ),
+        (
+            record(title="x", supplier="Pike IT", delivery_approach="Contract engineers take each site"),
+            FlagId.SUPPLIER_LED,
+            True,
+        ),
+        (
+            record(
+                {"Project lead": "Programme lead (Brackwater Consulting)"},
+                title="x",
+                supplier="Brackwater Consulting",
+            ),
+            FlagId.SUPPLIER_LED,
+            True,
+        ),
         # contractors who back-fill under a team of the trust's own are not supplier-led delivery
-        (record(title="x", supplier="Quillon", delivery_approach="Contractor cover for one post; our apps team "
-                "leads the rollout"), FlagId.SUPPLIER_LED, False),
+        (
+            record(
+                title="x",
+                supplier="Quillon",
+                delivery_approach="Contractor cover for one post; our apps team leads the rollout",
+            ),
+            FlagId.SUPPLIER_LED,
+            False,
+        ),
         # deferred safety work: in time before the build, not evidence once it is under way
-        (record({"Clinical safety": "DCB0160 to follow"}, title="Order comms", stage="Build",
-                clinical_lead="Dr Q"), FlagId.CLINICAL_SAFETY_MISSING, True),
-        (record({"Clinical safety": "Hazard log to be opened at beta"}, title="Order comms", stage="Discovery",
-                clinical_lead="Dr Q"), FlagId.CLINICAL_SAFETY_MISSING, False),
-        (record({"Clinical safety": "To be confirmed with the CSO"}, title="EPMA rollout", stage="Rollout",
-                clinical_lead="Dr Q"), FlagId.CLINICAL_SAFETY_MISSING, True),
+        (
+            record({"Safety": "DCB0160 to follow"}, title="Order comms", stage="Build", clinical_lead="Dr Q"),
+            FlagId.CLINICAL_SAFETY_MISSING,
+            True,
+        ),
+        (
+            record(
+                {"Clinical safety": "Hazard log to be opened at beta"},
+                title="Order comms",
+                stage="Discovery",
+                clinical_lead="Dr Q",
+            ),
+            FlagId.CLINICAL_SAFETY_MISSING,
+            False,
+        ),
+        (
+            record(
+                {"Clinical safety": "To be confirmed with the CSO"},
+                title="EPMA rollout",
+                stage="Rollout",
+                clinical_lead="Dr Q",
+            ),
+            FlagId.CLINICAL_SAFETY_MISSING,
+            True,
+        ),
         # a record that says it is not clinical is not treated as clinical
-        (record({"Clinical safety": "Not clinical (bed bureau rota) - agreed with CSO"}, title="Theatre lists",
-                clinical_lead="Dr Q"), FlagId.CLINICAL_SAFETY_MISSING, False),
-        (record(title="Mental Health Act paperwork - electronic", clinical_lead="Dr Q"),
-         FlagId.CLINICAL_SAFETY_MISSING, True),
+        (
+            record(
+                {"Clinical safety": "Not clinical (bed bureau rota) - agreed with CSO"},
+                title="Theatre lists",
+                clinical_lead="Dr Q",
+            ),
+            FlagId.CLINICAL_SAFETY_MISSING,
+            False,
+        ),
+        (
+            record(title="Mental Health Act paperwork - electronic", clinical_lead="Dr Q"),
+            FlagId.CLINICAL_SAFETY_MISSING,
+            True,
+        ),
         # one cutover, however worded
-        (record(title="x", delivery_approach="Single weekend-long cutover for all three sites"), FlagId.BIG_BANG,
-         True),
-        (record(title="x", delivery_approach="Open to all 3,100 nurses on the same day"), FlagId.BIG_BANG, True),
-        (record(title="x", delivery_approach="Renal moves across on the EPR go-live weekend"), FlagId.BIG_BANG,
-         True),
-        (record(title="x", delivery_approach="Renal first for a month, then the other units"), FlagId.BIG_BANG,
-         False),
+        (
+            record(title="x", delivery_approach="Single weekend-long cutover for all three sites"),
+            FlagId.BIG_BANG,
+            True,
+        ),
+        (
+            record(title="x", delivery_approach="Open to all 3,100 nurses on the same day"),
+            FlagId.BIG_BANG,
+            True,
+        ),
+        (
+            record(title="x", delivery_approach="Renal moves across on the EPR go-live weekend"),
+            FlagId.BIG_BANG,
+            True,
+        ),
+        (
+            record(title="x", delivery_approach="Renal first for a month, then the other units"),
+            FlagId.BIG_BANG,
+            False,
+        ),
         (record({"Next checkpoint": "TBC"}, title="x"), FlagId.MISSING_DATES, True),
         (record({"Next checkpoint": "2026-11-20"}, title="x"), FlagId.MISSING_DATES, False),
         (record({"Next review": "n/a (stopped)"}, title="x"), FlagId.MISSING_DATES, False),
