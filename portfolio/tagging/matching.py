@@ -19,6 +19,9 @@ if TYPE_CHECKING:  # pragma: no cover - only for type names
 T = TypeVar("T")
 _TOKEN = re.compile(r"£|\w+")
 _CLAUSE_END = re.compile(r"[.;\n]")
+# A comma and a linking word start a new clause: the "no" of "found no fall in waits, so the wave was
+# cancelled" does not negate what follows.
+_CLAUSE_LINK = re.compile(r",\s+(?:so|but|yet|then|and so|which is why)\b", re.IGNORECASE)
 
 
 def _top_level_alternation(pattern: str) -> bool:
@@ -154,6 +157,10 @@ NEGATION_MARKS = frozenset({"neg:before", "neg:after", "neg:deferred_after", "ne
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     left = max(text.rfind(".", 0, start), text.rfind(";", 0, start), text.rfind("\n", 0, start)) + 1
+    if "," in text[left:start]:
+        for link in _CLAUSE_LINK.finditer(text, left, end):
+            if link.start() < start:
+                left = link.start() + 1  # just after the comma: the linking word may start the cue
     stop = _CLAUSE_END.search(text, end)
     return left, stop.start() if stop else len(text)
 

@@ -363,6 +363,20 @@ def said(description: str) -> ProjectRecord:
         ("Other clinics don't start until the first clinic's waits have been reviewed.", Principle.ADAPT_PLAN,
          Status.PARTIAL),
         ("First we checked whether patients would answer a text.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        # ...a stop or a next step made conditional on what happens, or a change made on what was learnt
+        ("If fewer than 1 in 5 staff use it by June, we will withdraw it.", Principle.ADAPT_PLAN,
+         Status.EVIDENT),
+        ("Year 2 funding is conditional on the first-year results.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Evaluation found no fall in waits, so the second wave was cancelled.", Principle.ADAPT_PLAN,
+         Status.EVIDENT),
+        ("We kept the option to stop at each quarterly review.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("After the trial we cut the form from 40 questions to 12.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("More wards only once the first ward shows fewer missed doses.", Principle.ADAPT_PLAN,
+         Status.PARTIAL),
+        ("What the porters told us fed into the second release.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        ("Money is released in stages against the pilot's numbers.", Principle.ADAPT_PLAN, Status.PARTIAL),
+        ("Continue as planned.", Principle.ADAPT_PLAN, Status.MISSING),
+        ("Go-live moved from May to September.", Principle.ADAPT_PLAN, Status.MISSING),
         # ...but a checkpoint date on its own is not a decision point
         ("Phase 2 done. Next checkpoint in March.", Principle.ADAPT_PLAN, Status.MISSING),
         # ...engagement in plain words
