@@ -14,7 +14,7 @@ from sqlalchemy import Date, Float, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from portfolio.extensions import db
-from portfolio.models.columns import JsonType, UtcDateTime, utcnow
+from portfolio.models.columns import JsonText, JsonType, UtcDateTime, utcnow
 from portfolio.models.portfolios import Portfolio
 
 PRINCIPLE_COLUMNS = ("user_needs", "clear_goals", "measure_learn", "deliver_incrementally", "in_house_team",
@@ -111,10 +111,10 @@ class ProjectVersion(db.Model):
     row: Mapped[int]
     ref: Mapped[str | None] = mapped_column(String(100))
     title: Mapped[str] = mapped_column(Text)
-    fields: Mapped[dict[str, str]] = mapped_column(JsonType, default=dict)
-    extras: Mapped[dict[str, str]] = mapped_column(JsonType, default=dict)
+    fields: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+    extras: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
     budget: Mapped[float | None] = mapped_column(Float)
-    budget_lines: Mapped[list[dict[str, Any]]] = mapped_column(JsonType, default=list)
+    budget_lines: Mapped[list[dict[str, Any]]] = mapped_column(JsonText, default=list)
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     rag: Mapped[str | None] = mapped_column(String(20))
@@ -122,8 +122,8 @@ class ProjectVersion(db.Model):
     objective: Mapped[str | None] = mapped_column(Text)
     score: Mapped[float] = mapped_column(Float, default=0.0)
     flag_count: Mapped[int] = mapped_column(default=0, index=True)
-    flags: Mapped[list[dict[str, Any]]] = mapped_column(JsonType, default=list)
-    assessment: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
+    flags: Mapped[list[dict[str, Any]]] = mapped_column(JsonText, default=list)
+    assessment: Mapped[dict[str, Any]] = mapped_column(JsonText, default=dict)
     # One status per principle, as columns so that filters, sorts and counts run in SQL.
     user_needs: Mapped[str] = mapped_column(String(10), default="missing")
     clear_goals: Mapped[str] = mapped_column(String(10), default="missing")
