@@ -36,6 +36,8 @@ BLIND3_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind3"
 BLIND4_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind4"
 # A fifth, written blind the same day as development data: measured once untouched, then tuned on.
 BLIND5_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind5"
+# A sixth, written blind the same day as development data for the portfolio verdict: measured once untouched.
+BLIND6_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind6"
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ def main() -> None:
         ("BLIND 3", BLIND3_DIR, "written blind, never tuned on"),
         ("BLIND 4", BLIND4_DIR, "written blind, never tuned on"),
         ("BLIND 5", BLIND5_DIR, "written blind, measured once, since used for tuning"),
+        ("BLIND 6", BLIND6_DIR, "written blind, measured once, since used for tuning"),
     )
     for name, directory, about in sets:
         blind = workbook_names(directory) if directory.is_dir() else []

@@ -18,13 +18,13 @@ from portfolio.rubrics import packaged
 REPO = Path(__file__).resolve().parents[2]
 FOLDERS = [
     REPO.parent / "shared" / "labelled",
-    *(REPO / "tests" / "data" / name for name in ("unseen", "blind", "blind2", "blind3", "blind4", "blind5")),
+    *(REPO / "tests" / "data" / name for name in ("unseen", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")),
 ]
 WORKBOOKS = sorted(path for folder in FOLDERS if folder.is_dir() for path in folder.glob("*.xlsx"))
 
 
 def test_every_evaluation_set_is_here() -> None:
-    expected = {"labelled", "unseen", "blind", "blind2", "blind3", "blind4", "blind5"}
+    expected = {"labelled", "unseen", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"}
     assert {path.parent.name for path in WORKBOOKS} == expected
     assert len(WORKBOOKS) >= 9
 
