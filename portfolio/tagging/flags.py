@@ -354,7 +354,11 @@ def _missing_dates(x: FlagInput) -> FlagResult | None:
         )
         if _date_missing(x, name, value)
     ]
-    gaps += ["next review" for f in x.fields if f.key == "next_review" and _review_missing(f)]
+    gaps += [
+        "next review" if f.key == "next_review" else "next decision"
+        for f in x.fields
+        if f.key in ("next_review", "next_decision") and _review_missing(f)
+    ]
     if not gaps:
         return None
     shown = [

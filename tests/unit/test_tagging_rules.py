@@ -377,6 +377,11 @@ def said(description: str) -> ProjectRecord:
         ("Money is released in stages against the pilot's numbers.", Principle.ADAPT_PLAN, Status.PARTIAL),
         ("Continue as planned.", Principle.ADAPT_PLAN, Status.MISSING),
         ("Go-live moved from May to September.", Principle.ADAPT_PLAN, Status.MISSING),
+        # ...scaling tied to a measure, narrowing the go-live to what works, trying a thing first
+        ("Beds added 5 at a time each time occupancy passes 85%.", Principle.ADAPT_PLAN, Status.EVIDENT),
+        ("Board: go live on Ward 4 only; the rest wait for the interface fix.", Principle.ADAPT_PLAN,
+         Status.EVIDENT),
+        ("Tried the letter wording with 30 patients first.", Principle.ADAPT_PLAN, Status.PARTIAL),
         # ...but a checkpoint date on its own is not a decision point
         ("Phase 2 done. Next checkpoint in March.", Principle.ADAPT_PLAN, Status.MISSING),
         # ...engagement in plain words
@@ -460,3 +465,22 @@ def test_collector_paused_resumes_after_an_error() -> None:
         assert not gc.isenabled()
         raise ValueError("boom")
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "expected"),
+    [
+        # a column that schedules the next decision is a decision point (staged: partial on its own)
+        ("Next decision", "2027-01-28", Status.PARTIAL),
+        ("Go/no-go date", "Mar-27", Status.PARTIAL),
+        ("Next decision", "TBC", Status.MISSING),
+        # a next review or checkpoint is a progress date, not a decision
+        ("Next review", "2027-01-28", Status.MISSING),
+        ("Next checkpoint", "Mar-27", Status.MISSING),
+    ],
+)
+def test_tag_project_a_scheduled_decision_is_a_decision_point(
+    header: str, value: str, expected: Status
+) -> None:
+    found = tag_project(record(title="Project", extras={header: value}), rubric())
+    assert found.principles[Principle.ADAPT_PLAN].status is expected
