@@ -385,6 +385,13 @@ def said(description: str) -> ProjectRecord:
         # ...but a checkpoint date on its own is not a decision point
         ("Phase 2 done. Next checkpoint in March.", Principle.ADAPT_PLAN, Status.MISSING),
         # ...engagement in plain words
+        ("Clinical apps tested by super-users on each ward.", Principle.BUILD_TRUST, Status.PARTIAL),
+        ("We asked 120 families on the wards which they wanted.", Principle.BUILD_TRUST, Status.PARTIAL),
+        ("Nurses get a say in their own rota.", Principle.BUILD_TRUST, Status.PARTIAL),
+        # ...but a phone line that is engaged, or a safety case still to come, is no engagement or assurance
+        ("Care homes ring 999 because the response line is often engaged.", Principle.BUILD_TRUST,
+         Status.MISSING),
+        ("DCB0160 assessment to come from the supplier.", Principle.BUILD_TRUST, Status.MISSING),
         ("Ward managers ran the downtime drill with us.", Principle.BUILD_TRUST, Status.PARTIAL),
         ("Callers and crisis workers designed it in 2 workshops.", Principle.BUILD_TRUST, Status.PARTIAL),
         # ...but cancelled clinics and abandoned calls are the problem, not a decision about the work
