@@ -491,3 +491,20 @@ def test_tag_project_a_scheduled_decision_is_a_decision_point(
 ) -> None:
     found = tag_project(record(title="Project", extras={header: value}), rubric())
     assert found.principles[Principle.ADAPT_PLAN].status is expected
+
+
+@pytest.mark.parametrize(
+    ("extras", "expected"),
+    [
+        # a named project manager or delivery team of the trust's own, with a supplier delivering: partial
+        ({"Project manager": "R. Quist"}, Status.PARTIAL),
+        ({"Delivery team": "Network & hosting"}, Status.PARTIAL),
+        ({"Project manager": "TBC"}, Status.MISSING),
+        ({}, Status.MISSING),
+    ],
+)
+def test_tag_project_a_named_manager_or_team_is_some_in_house_capability(
+    extras: dict[str, str], expected: Status
+) -> None:
+    case = record(title="Cloud hosting", supplier="Stratohost", delivery_approach="Six waves", extras=extras)
+    assert tag_project(case, rubric()).principles[Principle.IN_HOUSE_TEAM].status is expected
