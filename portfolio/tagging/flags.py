@@ -203,8 +203,28 @@ def _supplier_names(x: FlagInput) -> list[str]:
     return names
 
 
+def _supplier_patterns(x: FlagInput) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
+    """(the supplier's names, who does the work) as patterns, compiled once per supplier cell: a register
+    names the same suppliers row after row."""
+    supplier = x.field("supplier")
+
+    def compile_them() -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
+        names = [re.escape(n) for n in _supplier_names(x)]
+        doers = "|".join([*names, _DOERS])
+        doing = re.compile(
+            rf"\b(?:(?:{doers})(?:'s)?(?: \w+){{0,2}}? (?:to )?{_DELIVERY_VERBS}\b"
+            rf"|(?:built|run|delivered|configured|installed|migrated|implemented) by (?:the )?(?:{doers})\b)",
+            re.IGNORECASE,
+        )
+        return (re.compile(rf"\b(?:{'|'.join(names)})\b") if names else None), doing
+
+    key = ("supplier patterns", supplier.text if supplier else "")
+    return x.rubric.cues.remember(key, compile_them)
+
+
 def _names_supplier(x: FlagInput, text: str) -> bool:
-    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in _supplier_names(x))
+    names = _supplier_patterns(x)[0]
+    return names is not None and names.search(text) is not None
 
 
 def _supplier_does_the_work(x: FlagInput) -> Evidence | None:
@@ -212,12 +232,7 @@ def _supplier_does_the_work(x: FlagInput) -> Evidence | None:
     approach = x.field("delivery_approach")
     if approach is None or approach.placeholder:
         return None
-    doers = "|".join([*(re.escape(n) for n in _supplier_names(x)), _DOERS])
-    pattern = re.compile(
-        rf"\b(?:(?:{doers})(?:'s)?(?: \w+){{0,2}}? (?:to )?{_DELIVERY_VERBS}\b"
-        rf"|(?:built|run|delivered|configured|installed|migrated|implemented) by (?:the )?(?:{doers})\b)",
-        re.IGNORECASE,
-    )
+    pattern = _supplier_patterns(x)[1]
     found = pattern.search(approach.text)
     if found is None:
         return None
