@@ -1,6 +1,6 @@
 """Write the blind evaluation set: two fictional NHS trust digital portfolios.
 
-Run:  /work/main/.venv/bin/python tests/data/blind/make_blind.py
+Run:  .venv/bin/python tests/data/blind/make_blind.py
 
 Writes, next to this script:
   pellworth_royal_imt_project_list_2026-27.xlsx  + .labels.json  (shopping_list)

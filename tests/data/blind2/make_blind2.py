@@ -1,6 +1,6 @@
 """Generate the second blind evaluation set (three fictional trust portfolios).
 
-Run: /work/main/.venv/bin/python tests/data/blind2/make_blind2.py
+Run: .venv/bin/python tests/data/blind2/make_blind2.py
 Needs openpyxl only. Writes the .xlsx workbooks and one .labels.json per
 workbook next to this script, then reopens every workbook and checks it
 against its labels. Exits non-zero if any check fails.

@@ -4,7 +4,7 @@ Writes two workbooks and one NAME.labels.json per workbook (Kestermoor label
 format), then reopens each workbook and checks it against its labels. Exits
 non-zero if any check fails.
 
-    /work/main/.venv/bin/python tests/data/blind3/make_blind3.py
+    .venv/bin/python tests/data/blind3/make_blind3.py
 
 Everything here is fictional: trusts, ICSs, suppliers, products. People appear
 only as roles or initials. Needs openpyxl only.

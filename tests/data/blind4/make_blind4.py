@@ -1,6 +1,6 @@
 """Generate blind evaluation set 4: three fictional NHS trust digital portfolios.
 
-Run: /work/main/.venv/bin/python tests/data/blind4/make_blind4.py   (needs openpyxl only)
+Run: .venv/bin/python tests/data/blind4/make_blind4.py   (needs openpyxl only)
 
 Writes three .xlsx workbooks and one .labels.json per workbook beside this file, reopens them
 and checks them (see README.md). Exits non-zero if a check fails. Everything here is fictional.

@@ -1,6 +1,6 @@
 """Generate blind evaluation set 5: three fictional NHS trust digital portfolios (development data).
 
-Run: /work/main/.venv/bin/python tests/data/blind5/make_blind5.py   (needs openpyxl only)
+Run: .venv/bin/python tests/data/blind5/make_blind5.py   (needs openpyxl only)
 
 Writes three .xlsx workbooks and one .labels.json per workbook beside this file, reopens them
 and checks them (see README.md). Exits non-zero if a check fails. Everything here is fictional.

@@ -1,6 +1,6 @@
 """Generate blind evaluation set 6: four fictional NHS trust digital portfolios (development data).
 
-Run: /work/main/.venv/bin/python tests/data/blind6/make_blind6.py   (needs openpyxl only)
+Run: .venv/bin/python tests/data/blind6/make_blind6.py   (needs openpyxl only)
 
 The point of this set is the PORTFOLIO verdict (RUBRIC.md section (c)). Each portfolio's signals S1-S6 were
 designed on purpose; the script recomputes them from the cells and the project labels and checks that the

@@ -5,7 +5,7 @@ Run:  python make_unseen.py      (writes 3 .xlsx + 3 .labels.json beside this fi
 All trusts, ICSs, suppliers, products and people are fictional. Labels are
 written by hand below (one 8-letter code per project, P1..P8 in rubric order:
 E = evident, P = partial, M = missing) plus the flag list, and were decided by
-meaning following /work/shared/labelled/README.md, not by any tagger code.
+meaning following ../shared/labelled/README.md, not by any tagger code.
 """
 import datetime as dt
 import json
