@@ -13,8 +13,8 @@ PURE = sorted(
     for folder in ("portfolio/importing", "portfolio/tagging", "portfolio/analysis", "portfolio/exporting")
     for path in (REPO / folder).glob("*.py")
     if path.stem not in {"__init__", "views", "forms", "cli"} and not path.stem.endswith("service")
-) + ["portfolio.principles", "portfolio.records", "portfolio.pipeline", "portfolio.labels"] + [
-    "portfolio.collector"
+) + [
+    "portfolio.principles", "portfolio.records", "portfolio.pipeline", "portfolio.labels", "portfolio.collector"
 ]
 
 CHECK = """
