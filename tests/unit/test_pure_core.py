@@ -14,7 +14,11 @@ PURE = sorted(
     for path in (REPO / folder).glob("*.py")
     if path.stem not in {"__init__", "views", "forms", "cli"} and not path.stem.endswith("service")
 ) + [
-    "portfolio.principles", "portfolio.records", "portfolio.pipeline", "portfolio.labels", "portfolio.collector"
+    "portfolio.principles",
+    "portfolio.records",
+    "portfolio.pipeline",
+    "portfolio.labels",
+    "portfolio.collector",
 ]
 
 CHECK = """
