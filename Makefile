@@ -30,6 +30,7 @@ run: install assets
 
 # SQLite for everything; then, when TEST_DATABASE_URL is set, the database-backed tests again on PostgreSQL.
 test: install assets
+	$(BIN)/ruff check .   # lint (pyproject's [tool.ruff]); a finding fails
 	$(BIN)/bandit -c pyproject.toml -q -r portfolio -ll   # medium/high findings fail; skips explained in pyproject
 	$(BIN)/pip-audit --skip-editable --progress-spinner off --desc off   # a known vulnerability fails (README)
 	env -u TEST_DATABASE_URL $(BIN)/python -m pytest

@@ -18,8 +18,8 @@ should meet a conflict. Traffic goes to 127.0.0.1 only.
 
 Counted: every request's latency; errors (any status other than the expected 200 for a page or 302 for a
 stored comment or decision, and any refused or timed-out connection); and, at the end, the rows in ``comment``
-and ``decision`` against the writes the server said it stored (302). Printed: one table with median and p95 latency, requests per
-second and errors for each database, then a line saying whether SQLite kept up.
+and ``decision`` against the writes the server said it stored (302). Printed: one table with median and p95
+latency, requests per second and errors for each database, then a line saying whether SQLite kept up.
 
 The load generator runs on the same two cores as the server (CPU time taken from gunicorn), so the figures are
 a floor on what a separate client would see; compare the two databases, not absolute numbers.

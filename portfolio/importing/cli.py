@@ -18,7 +18,9 @@ def portfolio_group() -> None:
     pass
 
 
-@portfolio_group.command("import", help="Read a workbook or CSV into a portfolio: prints the preview; imports with --yes.")
+@portfolio_group.command(
+    "import", help="Read a workbook or CSV into a portfolio: prints the preview; imports with --yes."
+)
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--org", "org_name", required=True, help="The organisation's name.")
 @click.option("--portfolio", "portfolio_name", default=None, help="Portfolio name (default: the file's name). "

@@ -15,7 +15,9 @@ class MembershipRefused(Exception):
     """A change to members that the rules do not allow; the message says why in plain words."""
 
 
-def add_member(org: Organisation, email: str, name: str, role: Role, password: str | None, actor: User | None) -> Membership:
+def add_member(
+    org: Organisation, email: str, name: str, role: Role, password: str | None, actor: User | None
+) -> Membership:
     """Give ``email`` the role in ``org``, creating the user when new (then ``password`` is required)."""
     email = email.strip().lower()
     user = db.session.scalar(select(User).where(User.email == email))

@@ -69,6 +69,6 @@ def set_active_view(membership_id: int, change: str) -> Response:
             flash(str(refused), "error")
         else:
             db.session.commit()
-            flash(f"{membership.user.email} {'can sign in again' if membership.active else 'can no longer sign in here'}.",
-                  "success")
+            now = "can sign in again" if membership.active else "can no longer sign in here"
+            flash(f"{membership.user.email} {now}.", "success")
     return redirect(url_for("people.index"))

@@ -74,8 +74,10 @@ def update_portfolio(portfolio: Portfolio, actor: User, *, name: str, descriptio
     portfolio.in_house_fte, portfolio.in_house_teams = in_house_fte, in_house_teams
     after = _snapshot(portfolio)
     if before != after:
-        audit.record("portfolio_updated", user=actor, organisation_id=portfolio.organisation_id, target=portfolio,
-                     portfolio_id=portfolio.id, summary=f"Updated portfolio {portfolio.name}", before=before, after=after)
+        audit.record(
+            "portfolio_updated", user=actor, organisation_id=portfolio.organisation_id, target=portfolio,
+            portfolio_id=portfolio.id, summary=f"Updated portfolio {portfolio.name}", before=before, after=after,
+        )
 
 
 def _snapshot(portfolio: Portfolio) -> dict:

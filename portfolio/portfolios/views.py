@@ -10,12 +10,11 @@ from werkzeug.wrappers import Response
 from portfolio.access import current_org, get_in_org_or_404
 from portfolio.auth.decorators import member_required, role_required
 from portfolio.extensions import db
-from portfolio.models import Portfolio, Role, Upload
 from portfolio.importing.diff import diff_records
 from portfolio.importing.forms import FIELD_LABELS
 from portfolio.importing.service import version_records
+from portfolio.models import Portfolio, Role, Upload
 from portfolio.portfolios.forms import PortfolioForm
-from portfolio.versions import upload_or_404
 from portfolio.portfolios.service import (
     PortfolioRefused,
     create_portfolio,
@@ -23,6 +22,7 @@ from portfolio.portfolios.service import (
     portfolio_summaries,
     update_portfolio,
 )
+from portfolio.versions import upload_or_404
 
 bp = Blueprint("portfolios", __name__)
 EDITORS = (Role.PMO, Role.ADMIN)
@@ -70,10 +70,12 @@ def edit(portfolio_id: int) -> Response | str:
     portfolio = get_in_org_or_404(Portfolio, portfolio_id)
     form = PortfolioForm(obj=portfolio, objectives="\n".join(portfolio.objectives))
     if form.validate_on_submit():
-        update_portfolio(portfolio, current_user.user, name=form.name.data or "", description=form.description.data or "",
-                         objectives=parse_objectives(form.objectives.data or ""),
-                         in_house_fte=float(form.in_house_fte.data) if form.in_house_fte.data is not None else None,
-                         in_house_teams=form.in_house_teams.data)
+        update_portfolio(
+            portfolio, current_user.user, name=form.name.data or "", description=form.description.data or "",
+            objectives=parse_objectives(form.objectives.data or ""),
+            in_house_fte=float(form.in_house_fte.data) if form.in_house_fte.data is not None else None,
+            in_house_teams=form.in_house_teams.data,
+        )
         db.session.commit()
         flash("Portfolio details saved.", "success")
         return redirect(url_for("portfolios.show", portfolio_id=portfolio.id))

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from portfolio.collector import collector_paused
 from portfolio.principles import FlagId, Principle, Status
 from portfolio.records import PortfolioContext, ProjectRecord
 from portfolio.tagging import Rubric, assessment_to_json, load_rubric, tag_project
-from portfolio.collector import collector_paused
 from portfolio.tagging.rules import tag_projects
 
 TAGGING = Path(__file__).resolve().parents[2] / "portfolio" / "tagging"

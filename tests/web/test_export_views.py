@@ -173,7 +173,8 @@ def test_returned_decision_changed_in_app_since_export_is_shown_as_conflict(clie
     response = _upload_returned(client, portfolio.id, edited)
     preview = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "changed in the app after this workbook was downloaded" in preview
-    client.post(f"/returns/{response.headers['Location'].rsplit('/', 1)[1]}/apply", data={"csrf_token": csrf_token(client)})
+    returned = response.headers["Location"].rsplit("/", 1)[1]
+    client.post(f"/returns/{returned}/apply", data={"csrf_token": csrf_token(client)})
     assert [d.outcome for d in db.session.scalars(select(Decision))] == ["endorse"]
 
 

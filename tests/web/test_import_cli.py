@@ -30,7 +30,8 @@ def test_portfolio_import_with_yes_creates_portfolio_and_version(runner):
     make_org("Trust X")
     db.session.commit()
     path = LABELLED / "wyvern_coast_digital_tracker_2025-26.xlsx"
-    result = runner.invoke(args=["portfolio", "import", str(path), "--org", "Trust X", "--portfolio", "Digital", "--yes"])
+    args = ["portfolio", "import", str(path), "--org", "Trust X", "--portfolio", "Digital", "--yes"]
+    result = runner.invoke(args=args)
     assert result.exit_code == 0, result.output
     upload = db.session.scalar(select(Upload))
     assert db.session.scalar(select(Portfolio.name)) == "Digital"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from flask import Flask
-from werkzeug.routing import AnyConverter
 from sqlalchemy import func, select
+from werkzeug.routing import AnyConverter
 
 from portfolio.extensions import db
 from portfolio.models import AuditEvent, Membership, Organisation, User
@@ -29,7 +29,8 @@ def _urls(app: Flask, ids: dict[str, int]) -> list[str]:
             if isinstance(converter, AnyConverter):
                 choices = [{**c, name: item} for c in choices for item in sorted(converter.items)]
             else:
-                assert name in ids, f"{rule.endpoint}: no Trust B object for {name}; add one to tests/isolation_targets.py"
+                missing = f"{rule.endpoint}: no Trust B object for {name}; add one to tests/isolation_targets.py"
+                assert name in ids, missing
                 choices = [{**c, name: ids[name]} for c in choices]
         urls += [adapter.build(rule.endpoint, values) for values in choices]
     return sorted(set(urls))
