@@ -10,7 +10,7 @@ choose the header and sample each column), so a 100,000-row sheet is never held 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import chain, islice, zip_longest
 from typing import Any
@@ -21,7 +21,7 @@ from portfolio.importing.errors import ImportRejected
 from portfolio.importing.fills import rag_fills
 from portfolio.importing.header import HeaderGuess, detect_header, header_at, looks_transposed
 from portfolio.importing.plan import DEFAULT_LIMITS, ColumnMapping, ImportPlan, Limits, RowProblem, SheetInfo
-from portfolio.importing.projects import RowContext, build_records, column_letter
+from portfolio.importing.projects import RowContext, RowOutcome, build_records, column_letter
 from portfolio.importing.reader import Workbook, open_workbook
 from portfolio.importing.scan import column_number
 from portfolio.importing.sheets import choose_sheet
@@ -75,7 +75,7 @@ def parse_workbook(
         header_row=guess.row + 1,
         columns=tuple(c for c in columns if not c.header.startswith("Column ") or c.samples or c.field),
         records=tuple(outcome.records),
-        problems=tuple(_sheet_problems(workbook, ctx) + outcome.problems),
+        problems=tuple(_sheet_problems(workbook, ctx, _not_imported(guess, outcome, transposed)) + outcome.problems),
         notes=tuple(_notes(workbook, chosen, guess, transposed) + outcome.notes),
         context=context,
         rows_read=outcome.rows_read,
@@ -146,9 +146,19 @@ def _samples(buffered: Sequence[tuple[int, Sequence[Any]]], width: int) -> list[
     return samples
 
 
-def _sheet_problems(workbook: Workbook, ctx: RowContext) -> list[RowProblem]:
-    """Problems about the sheet as a whole: no title column, formulas saved without values."""
-    out = _formula_problems(workbook, ctx.sheet, ctx.columns)
+def _not_imported(guess: HeaderGuess, outcome: RowOutcome, transposed: bool) -> Callable[[int], bool]:
+    """Whether a sheet row is one the import leaves out whatever it holds: the title and notes rows above the
+    header, and rows read as totals, headings or notes. (A sheet turned round has its projects in columns.)"""
+    if transposed:
+        return lambda row: False
+    first, left_out = guess.row + 1, outcome.left_out
+    return lambda row: row < first or row in left_out
+
+
+def _sheet_problems(workbook: Workbook, ctx: RowContext, not_imported: Callable[[int], bool]) -> list[RowProblem]:
+    """Problems about the sheet as a whole: no title column, formulas saved without values in the rows
+    that are imported (a totals row's =SUM() without a value is no loss: the row is left out)."""
+    out = [p for p in _formula_problems(workbook, ctx.sheet, ctx.columns) if not not_imported(p.row or 0)]
     if not ctx.has_title:
         message = (
             "No column was recognised as the project title: choose the title column in the column mapping."

@@ -55,6 +55,7 @@ class RowOutcome:
     rows_read: int = 0
     blank_rows: int = 0
     dropped_problems: int = 0
+    left_out: set[int] = field(default_factory=set)  # rows read as totals, headings or notes, not projects
 
     def problem(self, problem: RowProblem) -> None:
         """Keep the problem, or only count it once MAX_PROBLEMS are kept (a 100,000-row sheet of TBCs)."""
@@ -178,6 +179,7 @@ def build_records(rows: Iterable[tuple[int, Sequence[Any]]], ctx: RowContext) ->
             skipped = _not_a_project(number, texts, ctx)  # only rows that could be one pay for the check
             if skipped:
                 out.notes.append(skipped)
+                out.left_out.add(number)
                 continue
         out.records.append(_record(number, texts, ctx, out))
     if out.blank_rows:

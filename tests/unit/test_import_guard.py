@@ -168,6 +168,32 @@ def test_parse_workbook_formula_without_value_is_warned() -> None:
     ] == [(2, "Cost")]
 
 
+def _row(number: int, *cells: str, formula_in: str | None = None) -> str:
+    """A sheet row of inline strings; ``formula_in`` (a column letter) holds =1+2 saved without its value."""
+    xml = "".join(inline_cell(f"{chr(65 + i)}{number}", text) for i, text in enumerate(cells))
+    if formula_in:
+        xml += f'<c r="{formula_in}{number}"><f>1+2</f></c>'
+    return f'<row r="{number}">{xml}</row>'
+
+
+@pytest.mark.parametrize(
+    ("row", "listed"),
+    [
+        (_row(4, "P-2", "Bed board", "Ops", formula_in="D"), True),  # a project's cost: its value is lost
+        (_row(4, "TOTAL", "", "", formula_in="D"), False),  # a totals row is left out: nothing is lost
+        (_row(4, "Digital programme", formula_in="D"), False),  # a heading row, left out
+    ],
+)
+def test_parse_workbook_lists_formulas_without_values_only_in_rows_it_imports(row: str, listed: bool) -> None:
+    cells = _row(1, "Digital projects 2026", formula_in="B")  # a title row above the header: not data
+    cells += _row(2, "Ref", "Title", "Owner", "Cost")
+    cells += _row(3, "P-1", "EPR", "CIO", "10")
+    plan = parse_workbook(raw_xlsx(cells + row), "formula.xlsx")
+    formulas = [p.row for p in plan.problems if "formula with no saved value" in p.message]
+    assert formulas == ([4] if listed else [])
+    assert [r.ref for r in plan.records] == (["P-1", "P-2"] if listed else ["P-1"])
+
+
 def test_parse_workbook_huge_cell_is_cut_with_a_problem() -> None:
     rows = portfolio_rows(1)
     rows[1][2] = "x" * (10 << 20)  # a 10 MB cell

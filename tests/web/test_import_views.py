@@ -139,11 +139,22 @@ def test_second_version_matches_projects_and_preview_shows_changes(client, auth,
     page = client.get(f"/imports/{pending_id}/preview").get_data(as_text=True)
     assert "Changes since version 1" in page and "New discharge app" in page
     assert "every ward" in page
+    counts = _summary(page)  # a count of none says 0, not a blank a reader takes for missing data
+    assert [counts[k] for k in ("New projects", "Changed projects", "Unchanged projects", "No longer in the list")] == [
+        "1", "1", "1", "0"]
+    assert counts["Projects found"] == "3"
     client.post(f"/imports/{pending_id}/confirm", data={"csrf_token": csrf_token(client)})
     assert db.session.scalar(select(func.count()).select_from(Project)) == 3
     assert db.session.scalar(select(func.max(Upload.version))) == 2
     wifi = db.session.scalars(select(ProjectVersion.project_id).where(ProjectVersion.ref == "P-2")).all()
     assert len(wifi) == 2 and wifi[0] == wifi[1]  # one project, two versions
+
+
+def _summary(page: str) -> dict[str, str]:
+    """A page's summary-list rows as {key: value text}."""
+    rows = re.findall(r'summary-list__key">\s*(.*?)\s*</dt>\s*<dd class="nhsuk-summary-list__value">\s*(.*?)\s*</dd>',
+                      page, re.S)
+    return dict(rows)
 
 
 @pytest.mark.parametrize(("data", "name", "message"), [
