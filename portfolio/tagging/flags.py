@@ -22,10 +22,15 @@ from portfolio.tagging.supplierwork import supplier_does_the_work, supplier_lead
 _INT = re.compile(r"\d+")
 
 
+#: Where a record says what its work is for: a problem stated there is the users' ("nurses re-enter obs");
+#: the same words in a decision log, KPI or plan ("delayed", "P1 incidents", "about 6 weeks") are not.
+_PURPOSE = frozenset({"title", "description", "benefits", "users"})
+
+
 def _user_problem(x: FlagInput) -> bool:
     keys = x.rubric.principles[Principle.USER_NEEDS].fields.keys()
     return x.has(f"{Principle.USER_NEEDS}:for:research", keys) or x.has(
-        f"{Principle.USER_NEEDS}:for:problem", keys
+        f"{Principle.USER_NEEDS}:for:problem", _PURPOSE
     )
 
 

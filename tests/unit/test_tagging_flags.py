@@ -73,6 +73,35 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
             FlagId.TECH_CENTRED,
             False,
         ),
+        # a "problem" word outside what the work is for (a decision log, a KPI, the plan) is no user problem
+        (
+            record(
+                title="Wi-Fi refresh",
+                description="Doveham site Wi-Fi refresh.",
+                decision_log="Delayed: access points on back order",
+                kpis="P1 incidents",
+                delivery_approach="About 6 weeks, site by site",
+            ),
+            FlagId.TECH_CENTRED,
+            True,
+        ),
+        (
+            record(title="Wi-Fi refresh", description="Nurses lose the e-obs connection in dead spots on 4 wards."),
+            FlagId.TECH_CENTRED,
+            False,
+        ),
+        # security and infrastructure work framed as technology
+        *[
+            (record(title=title, description=description), FlagId.TECH_CENTRED, True)
+            for title, description in [
+                ("Cyber security programme", "Improve cyber resilience in line with DSPT and CAF."),
+                ("Managed security operations centre", "Buy a 24/7 managed SOC."),
+                ("MFA for remote access", "Multi-factor authentication on every remote log-in."),
+                ("Immutable backups", "New backups with a tested restore."),
+                ("Data centre exit", "Move the kit to cloud hosting."),
+                ("Blockchain staff passport", "Explore blockchain for training records."),
+            ]
+        ],
         (
             record(title="x", kpis="Report turnaround", benefits="Faster reports"),
             FlagId.NO_MEASURABLE_GOAL,
