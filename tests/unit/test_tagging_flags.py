@@ -115,6 +115,23 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
             True,
         ),
         (record(title="x", benefits="Nurses get time back for care"), FlagId.OUTPUT_ONLY_BENEFITS, False),
+        # outcomes in a register's shorthand: people, doses, handovers, visits, repeat work avoided
+        *[
+            (record(title="x", benefits=benefits), FlagId.OUTPUT_ONLY_BENEFITS, False)
+            for benefits in [
+                "Fewer wasted trips for pts; fewer failed video appts",
+                "Fewer omitted and wrong doses",
+                "Quicker handovers, less re-typing",
+                "Callers aren't left hanging on; fewer repeat calls in distress",
+                "Fewer frail people admitted; home sooner",
+                "Better wound healing. Fewer visits.",
+            ]
+        ],
+        # a place or a thing made digital is still an output
+        *[
+            (record(title="x", benefits=benefits), FlagId.OUTPUT_ONLY_BENEFITS, True)
+            for benefits in ["Paperless wards; EPR benefits realised", "Supported, hosted system", "Theatre efficiency"]
+        ],
         (record(title="x", delivery_approach="All wards go live on the same weekend"), FlagId.BIG_BANG, True),
         # one date for everyone, in the words registers use
         (record(title="x", delivery_approach="One weekend cutover Sep-27, 2 dress rehearsals"), FlagId.BIG_BANG, True),
