@@ -109,6 +109,19 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
         ),
         (record(title="x", kpis="Log-in time (baseline TBC)"), FlagId.NO_MEASURABLE_GOAL, True),
         (record(title="x", kpis="Save 10 WTE"), FlagId.NO_MEASURABLE_GOAL, False),
+        # a number however a register writes it: was/now/aim, a count in brackets, a rate, hours
+        *[
+            (record(title="x", kpis=kpis), FlagId.NO_MEASURABLE_GOAL, False)
+            for kpis in [
+                "Mins per shift chasing (was 47, aim under 15)",
+                "Report backlog in weeks (3 now)",
+                "Vehicles fitted (420)",
+                "Wi-Fi complaints (31 in 2025)",
+                "Transcription errors reaching the ward (about 2 a month)",
+                "Recovery test under 8h",
+            ]
+        ],
+        (record(title="x", kpis="Report backlog; letters turnaround"), FlagId.NO_MEASURABLE_GOAL, True),
         (
             record(title="x", benefits="Supported platform; DSPT compliance"),
             FlagId.OUTPUT_ONLY_BENEFITS,
