@@ -224,6 +224,30 @@ def test_looks_transposed_field_names_down_column_a_gives_true() -> None:
             ("A1 Safe and timely hospital care", "A2 Supporting our people"),
         ),
         ([["Nothing here", "at all"]], ()),
+        (  # "Our four aims": the heading names them without the word "strategic"
+            [
+                ["Our four aims (trust strategy 'Closer, Safer, Sooner' 2026-31)"],
+                ["Aim 1 Nobody waits"],
+                ["Aim 2 Care close to home"],
+            ],
+            ("Aim 1 Nobody waits", "Aim 2 Care close to home"),
+        ),
+        (  # a drop-down sheet: each column its own list under its own heading
+            [
+                ["Strategic Theme (trust strategy 2025-30)", "RAG", "Priority"],
+                ["Outstanding care, every time", "G", "P1"],
+                ["Sustainable finances", "A", "P2"],
+                ["", "R", "P3"],
+            ],
+            ("Outstanding care, every time", "Sustainable finances"),
+        ),
+        (  # written on one line in a notes row, to the end of its sentence
+            [["Updated 25/11/26. Strategy 2025-28 goals: Goal 1 Right response | Goal 2 Crews back sooner. "
+              "Digital Services: 24 WTE"]],
+            ("Goal 1 Right response", "Goal 2 Crews back sooner"),
+        ),
+        ([["Trust goals 2025-28"], ["G1", "Faster diagnosis"], ["G2", "Flow"]], ("G1 Faster diagnosis", "G2 Flow")),
+        ([["Aims: see the 'Plan on a page' tab."]], ()),  # a pointer, not a list
     ],
 )
 def test_find_objectives_layouts_give_list(rows: list[list[str]], expected: tuple[str, ...]) -> None:
@@ -254,12 +278,25 @@ def test_find_capacity_sentences_give_fte_and_teams(
         (["In-house IT & digital staff (WTE)", 9.0], 9.0),
         (["In-house digital FTE (establishment)", "6.0"], 6.0),
         (["Of which project managers", 2.0], None),
+        (["Digital directorate (WTE)", 64.0], 64.0),
+        (["Digital & Data establishment, on the trust payroll (WTE)", "31.0"], 31.0),
     ],
 )
 def test_build_context_reads_a_label_with_its_unit_beside_the_number(
     row: list[object], fte: float | None
 ) -> None:
     assert build_context([[row]], []).in_house_fte == fte
+
+
+def test_build_context_takes_the_labelled_size_over_a_part_mentioned_in_a_sentence() -> None:
+    rows = [["Delivery teams", "8 teams. Service desk (14 WTE) is not a delivery team."],
+            ["Digital directorate, substantive (WTE)", 52.0]]
+    assert build_context([rows], []).in_house_fte == 52.0
+
+
+def test_build_context_reads_objectives_from_the_notes_rows_when_no_sheet_lists_them() -> None:
+    notes = [["Strategy 2025-2030 - strategic objectives: SO1 Care closer to home | SO2 Supporting our people"]]
+    assert build_context([], notes).objectives == ("SO1 Care closer to home", "SO2 Supporting our people")
 
 
 def test_build_context_reads_label_number_and_unit_in_cells_side_by_side() -> None:
