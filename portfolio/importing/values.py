@@ -217,11 +217,15 @@ def header_multiplier(header: str) -> float:
 def budget_kind(header: str) -> str | None:
     """'capital', 'revenue' or None from a budget column's header."""
     low = header.lower()
-    if "capital" in low or "capex" in low:
+    # NHS finance's other words for the split: one-off (non-recurrent) money and the recurrent cost.
+    if "capital" in low or "capex" in low or _ONE_OFF.search(low):
         return "capital"
     if "revenue" in low or "opex" in low or "recurrent" in low:
         return "revenue"
     return None
+
+
+_ONE_OFF = re.compile(r"\bone[- ]?off\b|\bnon[- ]?recurr")
 
 
 @lru_cache(maxsize=16384, typed=True)  # trusts repeat values ("Green", "Mar-26"): parse each once

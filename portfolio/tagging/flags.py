@@ -196,6 +196,11 @@ def _lock_in(x: FlagInput) -> FlagResult | None:
     )
 
 
+#: A note about the money ("Revenue for support not yet identified", "Capital only - no revenue ..."), so its
+#: "not yet identified" is the funding's and not, say, a supplier's.
+_ABOUT_MONEY = re.compile(r"fund|revenue|capital|budget|money", re.IGNORECASE)
+
+
 def _funding_ends(x: FlagInput) -> FlagResult | None:
     lines = [b for b in x.record.budget_lines if b.kind]
     capital = sum(b.amount or 0 for b in lines if b.kind == "capital")
@@ -215,7 +220,7 @@ def _funding_ends(x: FlagInput) -> FlagResult | None:
     stops = [
         e
         for e in x.find("funding_stops", None, ("plain", "negated", "deferred"))
-        if e.field.key == "funding" or "fund" in e.field.text.lower()
+        if e.field.key == "funding" or _ABOUT_MONEY.search(e.field.text)
     ]
     if stops:
         return FlagResult(

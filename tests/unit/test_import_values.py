@@ -115,6 +115,9 @@ def test_header_multiplier_units_gives_scale(header: str, expected: float) -> No
     [
         ("Capital (£k)", "capital"),
         ("Revenue (£k pa)", "revenue"),
+        ("One-off £k", "capital"),  # NHS finance's non-recurrent money, beside the recurrent cost
+        ("Non-recurrent (£k)", "capital"),
+        ("Recurrent £k pa", "revenue"),
         ("Cost", None),
     ],
 )

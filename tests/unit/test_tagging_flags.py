@@ -218,6 +218,21 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
         ),
         (record({"Funding": "Capital - one off"}, title="x"), FlagId.FUNDING_ENDS_AT_GO_LIVE, True),
         (record({"Funding": "Capital + 3 yr revenue"}, title="x"), FlagId.FUNDING_ENDS_AT_GO_LIVE, False),
+        # a note about the money that says it stops, however worded
+        *[
+            (record({header: note}, title="x"), FlagId.FUNDING_ENDS_AT_GO_LIVE, True)
+            for header, note in [
+                ("Update / comments", "Capital only - no revenue for support identified yet."),
+                ("Latest update", "OBC through F&P Mar-26. Revenue for support not yet identified."),
+                ("Funding source", "NHSE funding for 26/27 only"),
+                ("Decisions & progress", "Paid for by the ICS waiting-well fund for 12 months only."),
+                ("Funding notes", "ICS virtual ward money until March, then BAU TBC"),
+                ("Funding", "Pilot free. Subscription (approx £96k pa) not funded"),
+            ]
+        ],
+        # "not yet agreed" about something else is not the funding's
+        (record({"Latest update": "Go-live date not yet agreed with the supplier."}, title="x"),
+         FlagId.FUNDING_ENDS_AT_GO_LIVE, False),
         (
             record({"Notes": "Go-live moved twice; plan unchanged."}, title="x", rag="amber_red"),
             FlagId.STUCK_ON_PLAN,
