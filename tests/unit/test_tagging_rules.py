@@ -256,6 +256,24 @@ def test_tag_project_overlapping_cues_one_evidence() -> None:
     assert "found 40" in texts and "found 4" not in texts
 
 
+@pytest.mark.parametrize(
+    ("field", "text", "counts"),
+    [
+        ("description", "Clinic letters take 19 days to go out.", True),
+        ("benefits", "Fewer delays for patients waiting on letters.", True),
+        # words of a problem in the plan or the log are the project's progress, not a problem users have
+        ("delivery_approach", "About 6 a week, team by team.", False),
+        ("decision_log", "Delayed by the supplier; waiting on kit.", False),
+    ],
+)
+def test_tag_project_reads_the_users_problem_where_the_record_says_what_the_work_is_for(
+    field: str, text: str, counts: bool
+) -> None:
+    case = record(title="Letters", **{field: text})
+    facets = {e.facet for e in tag_project(case, rubric()).principles[Principle.USER_NEEDS].evidence_for}
+    assert ("problem" in facets) is counts
+
+
 def said(description: str) -> ProjectRecord:
     """A record whose only evidence is one plain-words description."""
     return record(title="Project", description=description)
@@ -288,6 +306,12 @@ def said(description: str) -> ProjectRecord:
             Status.MISSING,
         ),
         ("We will shadow the clerks in discovery.", Principle.USER_NEEDS, Status.PARTIAL),
+        # ...and what a system test or an exercise found is not what users need
+        (
+            "Replace the backup system after the 2025 cyber exercise found we could not restore the EPR.",
+            Principle.USER_NEEDS,
+            Status.MISSING,
+        ),
         # P8: pausing, descoping, reprioritising, planned stop/go, tested assumptions
         (
             "Put on hold in June after the pilot showed no change in waits.",
