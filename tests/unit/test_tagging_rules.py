@@ -274,6 +274,24 @@ def test_tag_project_reads_the_users_problem_where_the_record_says_what_the_work
     assert ("problem" in facets) is counts
 
 
+@pytest.mark.parametrize(
+    ("supplier", "description", "expected"),
+    [
+        # trying before buying, national services, in-house on what the trust already has
+        ("Marrick Health - loan kit, no purchase", "", Status.EVIDENT),
+        ("GP Connect (national) into the EPR", "", Status.EVIDENT),
+        ("Built in-house on the trust forms platform", "", Status.PARTIAL),
+        ("Variation to the EPR contract (runs to 2031)", "", Status.PARTIAL),
+        # a device's or a person's age is not a long contract
+        ("Via framework", "Replace 1,200 laptops over 5 years old.", Status.PARTIAL),
+        ("Via framework", "A 7-year managed service.", Status.MISSING),
+    ],
+)
+def test_tag_project_reads_what_the_trust_commits_to(supplier: str, description: str, expected: Status) -> None:
+    case = record(title="x", supplier=supplier, description=description)
+    assert tag_project(case, rubric()).principles[Principle.SUPPLIER_VALUE].status is expected
+
+
 def said(description: str) -> ProjectRecord:
     """A record whose only evidence is one plain-words description."""
     return record(title="Project", description=description)
