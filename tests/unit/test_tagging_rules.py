@@ -292,6 +292,22 @@ def test_tag_project_reads_what_the_trust_commits_to(supplier: str, description:
     assert tag_project(case, rubric()).principles[Principle.SUPPLIER_VALUE].status is expected
 
 
+@pytest.mark.parametrize(
+    ("kpis", "expected"),
+    [
+        # counting the work done is an output, not a measure of whether it worked
+        ("140 servers migrated; server room decommissioned by Jun-27", Status.MISSING),
+        ("Vehicles fitted (420)", Status.MISSING),
+        ("Downloads; app store rating", Status.MISSING),
+        ("Upgrade complete", Status.MISSING),
+        ("Answer time (baseline 4m10s), reported monthly", Status.EVIDENT),
+        ("% of people with a complete annual check", Status.PARTIAL),
+    ],
+)
+def test_tag_project_output_counts_are_not_measures(kpis: str, expected: Status) -> None:
+    assert tag_project(record(title="x", kpis=kpis), rubric()).principles[Principle.MEASURE_LEARN].status is expected
+
+
 def said(description: str) -> ProjectRecord:
     """A record whose only evidence is one plain-words description."""
     return record(title="Project", description=description)
