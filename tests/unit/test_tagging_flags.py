@@ -188,6 +188,9 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
         ),
         (record(title="x", owner="IM&T"), FlagId.NO_OWNER, True),
         (record(title="x", owner="Chief Nurse"), FlagId.NO_OWNER, False),
+        # a post nobody holds yet is no owner
+        (record(title="x", owner="Unassigned"), FlagId.NO_OWNER, True),
+        (record(title="x", owner="Not yet appointed"), FlagId.NO_OWNER, True),
         (
             record(title="x", supplier="Acme", delivery_approach="Supplier to deliver"),
             FlagId.SUPPLIER_LED,

@@ -308,6 +308,12 @@ def test_tag_project_output_counts_are_not_measures(kpis: str, expected: Status)
     assert tag_project(record(title="x", kpis=kpis), rubric()).principles[Principle.MEASURE_LEARN].status is expected
 
 
+def test_tag_project_an_unassigned_team_is_no_in_house_team() -> None:
+    case = record(title="x", extras={"Team": "Unassigned"}, supplier="TBC")
+    result = tag_project(case, rubric()).principles[Principle.IN_HOUSE_TEAM]
+    assert result.status is Status.MISSING and not result.evidence_for
+
+
 def test_tag_project_go_live_on_time_is_not_an_outcome() -> None:
     case = record(title="x", strategic_objective="SO1 Diagnosis", kpis="Go-live on time", benefits="Supported LIMS")
     result = tag_project(case, rubric()).principles[Principle.CLEAR_GOALS]
