@@ -9,6 +9,7 @@ placeholders) cost one dictionary lookup. Offsets are into the field's own text.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ FLAG_SET_PREFIXES = ("flag:", "user_needs:for:")
 Part = tuple[tuple[float, ...], tuple[float, ...], tuple[Evidence, ...]]
 Grouped = Mapping[str, tuple[Hit, ...]]
 _SERIALS = itertools.count(1)
+_SAYS_MORE = re.compile(r"\s*[;,.]\s*\w")
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,7 +95,9 @@ def _field_part(rule: PrincipleRubric, key: str, label: str, text: str, hits: Gr
 def analyse_field(rubric: Rubric, key: str, label: str, text: str) -> FieldText:
     """Scan ``text`` once and work out everything later stages read from it (see ``FieldText``)."""
     m = rubric.placeholder.match(text)
-    placeholder = m is not None and len(text[m.end() :].split()) <= PLACEHOLDER_TAIL_WORDS
+    tail = text[m.end() :] if m else ""
+    # "TBC (Radiology)" is a placeholder; "n/a; DPIA done" goes on to say something after its separator.
+    placeholder = m is not None and len(tail.split()) <= PLACEHOLDER_TAIL_WORDS and not _SAYS_MORE.match(tail)
     grouped: dict[str, list[Hit]] = {}
     if text:
         for hit in rubric.cues.hits(text, windows_of(rubric)):

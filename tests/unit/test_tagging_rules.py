@@ -308,6 +308,19 @@ def test_tag_project_output_counts_are_not_measures(kpis: str, expected: Status)
     assert tag_project(record(title="x", kpis=kpis), rubric()).principles[Principle.MEASURE_LEARN].status is expected
 
 
+@pytest.mark.parametrize(
+    ("safety", "expected"),
+    [
+        ("n/a; DPIA done", Status.PARTIAL),  # goes on after its separator: not a placeholder
+        ("n/a", Status.MISSING),
+        ("TBC (IG)", Status.MISSING),
+    ],
+)
+def test_tag_project_a_placeholder_that_says_more_is_read(safety: str, expected: Status) -> None:
+    case = record(title="x", extras={"Clinical safety": safety})
+    assert tag_project(case, rubric()).principles[Principle.BUILD_TRUST].status is expected
+
+
 def test_tag_project_an_unassigned_team_is_no_in_house_team() -> None:
     case = record(title="x", extras={"Team": "Unassigned"}, supplier="TBC")
     result = tag_project(case, rubric()).principles[Principle.IN_HOUSE_TEAM]
@@ -464,6 +477,9 @@ def said(description: str) -> ProjectRecord:
         ("DCB0160 assessment to come from the supplier.", Principle.BUILD_TRUST, Status.MISSING),
         ("Ward managers ran the downtime drill with us.", Principle.BUILD_TRUST, Status.PARTIAL),
         ("Callers and crisis workers designed it in 2 workshops.", Principle.BUILD_TRUST, Status.PARTIAL),
+        ("Call handlers gave feedback each week during the test.", Principle.BUILD_TRUST, Status.PARTIAL),
+        ("AMHPs went through the drafts at their team meeting.", Principle.BUILD_TRUST, Status.PARTIAL),
+        ("Staff bulletin and drop-ins; comms plan agreed.", Principle.BUILD_TRUST, Status.PARTIAL),
         # ...but cancelled clinics and abandoned calls are the problem, not a decision about the work
         ("1 in 14 patients is cancelled on the day.", Principle.ADAPT_PLAN, Status.MISSING),
         ("31% of calls abandoned at the booking line.", Principle.ADAPT_PLAN, Status.MISSING),
