@@ -478,6 +478,12 @@ def said(description: str) -> ProjectRecord:
         ("Ward managers ran the downtime drill with us.", Principle.BUILD_TRUST, Status.PARTIAL),
         ("Callers and crisis workers designed it in 2 workshops.", Principle.BUILD_TRUST, Status.PARTIAL),
         ("Call handlers gave feedback each week during the test.", Principle.BUILD_TRUST, Status.PARTIAL),
+        # ...delivery a piece at a time, in a register's words
+        ("4 stations a month, out of hours.", Principle.DELIVER_INCREMENTALLY, Status.PARTIAL),
+        ("Ashlar to migrate the content in 3 batches by directorate.", Principle.DELIVER_INCREMENTALLY,
+         Status.PARTIAL),
+        ("Grew from 10 to 30 beds in steps of 10.", Principle.DELIVER_INCREMENTALLY, Status.PARTIAL),
+        ("Move all 6,000 mailboxes over one weekend.", Principle.DELIVER_INCREMENTALLY, Status.MISSING),
         ("AMHPs went through the drafts at their team meeting.", Principle.BUILD_TRUST, Status.PARTIAL),
         ("Staff bulletin and drop-ins; comms plan agreed.", Principle.BUILD_TRUST, Status.PARTIAL),
         # ...but cancelled clinics and abandoned calls are the problem, not a decision about the work
