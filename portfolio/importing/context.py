@@ -27,7 +27,8 @@ _HEADING = re.compile(
     re.I,
 )
 # A list written on one line after its heading: "Strategy 2025-28 goals: Goal 1 Right response | Goal 2 ..."
-_INLINE = re.compile(r"\b(?:objectives|goals|aims|missions|priorities|themes)\s*:\s*(.+)", re.I | re.S)
+# (Not a bare "Priorities:", which is as often a key to the priority column: "1 = do first; 2 = next".)
+_INLINE = re.compile(r"\b(?:objectives|goals|aims|missions|themes|strategic priorities)\s*:\s*(.+)", re.I | re.S)
 _INLINE_SEPARATOR = re.compile(r"\s*[|;]\s*")
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 _NUMBERING = re.compile(r"^\(?\d{1,2}[.)]?$|^[a-z][.)]$", re.I)

@@ -248,6 +248,7 @@ def test_looks_transposed_field_names_down_column_a_gives_true() -> None:
         ),
         ([["Trust goals 2025-28"], ["G1", "Faster diagnosis"], ["G2", "Flow"]], ("G1 Faster diagnosis", "G2 Flow")),
         ([["Aims: see the 'Plan on a page' tab."]], ()),  # a pointer, not a list
+        ([["Priorities: 1 = do first; 2 = next; 3 = when capacity allows"]], ()),  # a key to a column
     ],
 )
 def test_find_objectives_layouts_give_list(rows: list[list[str]], expected: tuple[str, ...]) -> None:
