@@ -266,7 +266,8 @@ def _safety_missing(x: FlagInput) -> FlagResult | None:
     if not clinical or x.has("stopped", {"title", "stage", "delivery_approach"}):
         return None
     early = (stage := x.field("stage")) is not None and bool(_EARLY_STAGE.search(stage.text))
-    if x.has("safety", None, ("plain", "deferred") if early else ("plain",)):
+    own = _trusts_own(x.find("safety", None, ("plain", "deferred") if early else ("plain",)), x)
+    if own:
         return None  # before the build, a safety case planned for later ("hazard log at beta") is in time
     awaited = x.find("safety", None, ("negated", "deferred"))  # "DCB0160 to follow" is not yet evidence
     extra = f"; {quote(awaited, 1)} is not yet evidence" if awaited else ""
@@ -277,6 +278,22 @@ def _safety_missing(x: FlagInput) -> FlagResult | None:
         evidence_of(clinical[:1]),
     )
 
+
+def _trusts_own(safety: list[Found], x: FlagInput) -> list[Found]:
+    """The safety evidence that is the trust's own: not the supplier's DCB0129 or a safety case left to the
+    supplier ("covered by the supplier's DCB0129", "supplier to pick up"), which the labelled rules say is
+    no evidence of the trust's clinical safety work."""
+    handed_over = x.find("safety_by_supplier", None, ("plain", "negated", "deferred"))
+    return [f for f in safety if not any(d.field is f.field and _same_clause(f, d) for d in handed_over)]
+
+
+def _same_clause(a: Found, b: Found) -> bool:
+    """Whether two hits in one field sit in one clause ("Supplier DCB0129 in; our DCB0160 done" is two)."""
+    start, end = min(a.hit.start, b.hit.start), max(a.hit.end, b.hit.end)
+    return not _CLAUSE_BREAK.search(a.field.text, start, end)
+
+
+_CLAUSE_BREAK = re.compile(r"[.;\n]")
 
 # Stages before anything is built or bought, when clinical safety work may rightly be still to come.
 _EARLY_STAGE = re.compile(

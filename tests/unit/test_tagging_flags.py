@@ -315,6 +315,17 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
             FlagId.CLINICAL_SAFETY_MISSING,
             False,
         ),
+        # safety work left to the supplier is not the trust's own; the trust's beside the supplier's is
+        *[
+            (record({"Clinical safety": note}, title="EPR upgrade", clinical_lead="CCIO"),
+             FlagId.CLINICAL_SAFETY_MISSING, raised)
+            for note, raised in [
+                ("DCB0160 n/a - covered by the supplier's DCB0129", True),
+                ("Clinical safety - supplier to pick up.", True),
+                ("Clinical safety case to be written by supplier.", True),
+                ("Supplier DCB0129 in; our DCB0160 done for ENT.", False),
+            ]
+        ],
         # the supplier, by its name or as "agency" or "contract engineers", does the delivery itself
         (
             record(title="x", supplier="Quillon Systems", delivery_approach="Quillon to build and host it"),
