@@ -315,6 +315,15 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
             FlagId.CLINICAL_SAFETY_MISSING,
             False,
         ),
+        # backups, access control, robots and bedside TV protect or serve the care, they are not used in it
+        *[
+            (record(title=title, description="Protects the EPR and PACS for the wards."),
+             FlagId.NO_CLINICAL_LEAD, False)
+            for title in ["Immutable backups and restore testing", "Privileged access + MFA", "RPA phase 2",
+                          "Bedside TV replacement"]
+        ],
+        (record(title="Bed management system", description="Real-time bed state for the wards."),
+         FlagId.NO_CLINICAL_LEAD, True),  # the labelled rules count patient flow on the wards as clinical
         # safety work left to the supplier is not the trust's own; the trust's beside the supplier's is
         *[
             (record({"Clinical safety": note}, title="EPR upgrade", clinical_lead="CCIO"),
