@@ -29,8 +29,15 @@ _PURPOSE = frozenset({"title", "description", "benefits", "users"})
 
 def _user_problem(x: FlagInput) -> bool:
     keys = x.rubric.principles[Principle.USER_NEEDS].fields.keys()
-    return x.has(f"{Principle.USER_NEEDS}:for:research", keys) or x.has(
-        f"{Principle.USER_NEEDS}:for:problem", _PURPOSE
+    found = x.find(f"{Principle.USER_NEEDS}:for:research", keys)
+    found += x.find(f"{Principle.USER_NEEDS}:for:problem", _PURPOSE)
+    if not found:
+        return False
+    # The technology's own trouble ("a cyber incident", "3 cooling failures", "a Wi-Fi site survey") is not a
+    # problem its users have, nor research with them.
+    machine = x.find("tech_trouble", None, ("plain", "negated", "deferred"))
+    return any(
+        not any(m.field is f.field and m.hit.start <= f.hit.start < m.hit.end for m in machine) for f in found
     )
 
 

@@ -90,6 +90,17 @@ GOOD_SAFETY = {"Clinical safety / IG": "Hazard log reviewed by the CSO."}
             FlagId.TECH_CENTRED,
             False,
         ),
+        # the technology's own trouble is not a problem its users have, nor a site survey research with them
+        *[
+            (record(title=title, description=description, delivery_approach=approach), FlagId.TECH_CENTRED, True)
+            for title, description, approach in [
+                ("Data centre exit", "Migrate 140 servers to cloud hosting after 3 cooling failures in 2025.", ""),
+                ("Core network replacement", "Replace the core network, flagged in the post-incident review.", ""),
+                ("Patient Wi-Fi", "Extend guest Wi-Fi to all inpatient wards.", "Survey then install."),
+            ]
+        ],
+        (record(title="Ward Wi-Fi", description="Nurses lose e-obs in dead spots; 3 incidents of late obs."),
+         FlagId.TECH_CENTRED, False),
         # security and infrastructure work framed as technology
         *[
             (record(title=title, description=description), FlagId.TECH_CENTRED, True)
