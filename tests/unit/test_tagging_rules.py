@@ -308,6 +308,12 @@ def test_tag_project_output_counts_are_not_measures(kpis: str, expected: Status)
     assert tag_project(record(title="x", kpis=kpis), rubric()).principles[Principle.MEASURE_LEARN].status is expected
 
 
+def test_tag_project_going_live_in_the_plan_does_not_count_against_the_measures() -> None:
+    case = record(title="x", kpis="Turnaround time (baseline 9 days)", delivery_approach="Live on 2 wards first")
+    result = tag_project(case, rubric()).principles[Principle.MEASURE_LEARN]
+    assert result.status is Status.PARTIAL and not result.evidence_against
+
+
 @pytest.mark.parametrize(
     ("safety", "expected"),
     [
