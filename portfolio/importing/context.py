@@ -30,7 +30,6 @@ _HEADING = re.compile(
 # (Not a bare "Priorities:", which is as often a key to the priority column: "1 = do first; 2 = next".)
 _INLINE = re.compile(r"\b(?:objectives|goals|aims|missions|themes|strategic priorities)\s*:\s*(.+)", re.I | re.S)
 _INLINE_SEPARATOR = re.compile(r"\s*[|;]\s*")
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 _NUMBERING = re.compile(r"^\(?\d{1,2}[.)]?$|^[a-z][.)]$", re.I)
 _CODE = re.compile(r"^[A-Z]{1,4}\s?\d{1,2}$")
 _FTE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:fte|wte)\b", re.I)
@@ -69,7 +68,7 @@ def _inline_list(text: str) -> tuple[str, ...]:
     found = _INLINE.search(text)
     if not found:
         return ()
-    body = _SENTENCE_END.split(found.group(1), maxsplit=1)[0].strip().rstrip(".")
+    body = _SENTENCES.split(found.group(1), maxsplit=1)[0].strip().rstrip(".")
     items = [item for item in _INLINE_SEPARATOR.split(body) if item]
     if len(items) < 2 or any(len(item) > _MAX_HEADING_CHARS for item in items):
         return ()
@@ -82,8 +81,7 @@ def _list_below(rows: Sequence[Sequence[Any]], r: int, c: int) -> tuple[str, ...
         # Another list's heading beside this one (a drop-down sheet: "Strategic theme" | "RAG" | "Stage"):
         # each column is its own list, read down to its first blank cell.
         column = [cell_text(row[c]) if c < len(row) else "" for row in rows[r + 1 : r + 1 + _MAX_OBJECTIVES]]
-        items = list(itertools.takewhile(bool, column))
-        return tuple(item[:_MAX_OBJECTIVE_CHARS] for item in items)
+        return tuple(item[:_MAX_OBJECTIVE_CHARS] for item in itertools.takewhile(bool, column))
     items: list[str] = []
     for row in rows[r + 1 : r + 1 + _MAX_OBJECTIVES]:
         first = cell_text(row[c]) if c < len(row) else ""

@@ -15,6 +15,7 @@ from portfolio.principles import FlagId, Principle, Status
 from portfolio.records import ProjectRecord
 from portfolio.tagging.fields import FieldText
 from portfolio.tagging.flaginput import FRAMING, NOTES, FlagInput, Found, evidence_of, flag_input, quote
+from portfolio.tagging.matching import CLAUSE_END
 from portfolio.tagging.results import Evidence, FlagResult, PrincipleResult
 from portfolio.tagging.rubric import Rubric
 from portfolio.tagging.supplierwork import supplier_does_the_work, supplier_leads
@@ -297,10 +298,7 @@ def _trusts_own(safety: list[Found], x: FlagInput) -> list[Found]:
 def _same_clause(a: Found, b: Found) -> bool:
     """Whether two hits in one field sit in one clause ("Supplier DCB0129 in; our DCB0160 done" is two)."""
     start, end = min(a.hit.start, b.hit.start), max(a.hit.end, b.hit.end)
-    return not _CLAUSE_BREAK.search(a.field.text, start, end)
-
-
-_CLAUSE_BREAK = re.compile(r"[.;\n]")
+    return not CLAUSE_END.search(a.field.text, start, end)
 
 # Stages before anything is built or bought, when clinical safety work may rightly be still to come.
 _EARLY_STAGE = re.compile(

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover - only for type names
 
 T = TypeVar("T")
 _TOKEN = re.compile(r"£|\w+")
-_CLAUSE_END = re.compile(r"[.;\n]")
+CLAUSE_END = re.compile(r"[.;\n]")  # what ends a clause (flags read it too)
 # A comma and a linking word start a new clause: the "no" of "found no fall in waits, so the wave was
 # cancelled" does not negate what follows.
 _CLAUSE_LINK = re.compile(r",\s+(?:so|but|yet|then|and so|which is why)\b", re.IGNORECASE)
@@ -161,7 +161,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
         for link in _CLAUSE_LINK.finditer(text, left, end):
             if link.start() < start:
                 left = link.start() + 1  # just after the comma: the linking word may start the cue
-    stop = _CLAUSE_END.search(text, end)
+    stop = CLAUSE_END.search(text, end)
     return left, stop.start() if stop else len(text)
 
 
