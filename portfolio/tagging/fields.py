@@ -38,7 +38,8 @@ class FieldText:
     ``label`` is what evidence shows (the canonical name, or the header as the trust wrote it).
 
     ``hits`` groups the field's cue hits by cue set; ``parts`` holds each principle's ``Part`` in rubric
-    order (None when the field gives that principle no words); ``flag_hits`` the hits flag rules read.
+    order (None when the field gives that principle no words); ``flag_hits`` the hits flag rules read, by
+    cue list name ("tech_frame", "user_needs:for:research").
     Compared by identity: equal cells share one cached object.
     """
 
@@ -109,7 +110,10 @@ def analyse_field(rubric: Rubric, key: str, label: str, text: str) -> FieldText:
             _field_part(rule, key, label, text, hits) if not rule.cue_sets.isdisjoint(hits) else None
             for rule in rubric.principles.values()
         )
-    flag_hits = tuple((n, h) for n, h in hits.items() if n.startswith(FLAG_SET_PREFIXES))
+    # Flag cue lists under their own names ("flag:tech_frame" as "tech_frame"), as the flag rules ask for them.
+    flag_hits = tuple(
+        (n[5:] if n.startswith("flag:") else n, h) for n, h in hits.items() if n.startswith(FLAG_SET_PREFIXES)
+    )
     none = (None,) * len(rubric.principles)
     return FieldText(key, label, text, placeholder, next(_SERIALS), hits, parts or none, flag_hits)
 

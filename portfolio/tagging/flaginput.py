@@ -46,7 +46,7 @@ class FlagInput:
 
     record: ProjectRecord
     fields: Sequence[FieldText]
-    grouped: Grouped  # cue set -> the fields it was found in, with their hits
+    grouped: Grouped  # cue list name -> the fields it was found in, with their hits
     principles: Mapping[Principle, PrincipleResult]
     rubric: Rubric
     by_key: Mapping[str, FieldText]  # the first non-blank field of each key
@@ -63,7 +63,7 @@ class FlagInput:
     ) -> list[Found]:
         """Hits of flag cue list ``cues`` in fields ``keys`` (all fields when None) read as ``readings``."""
         found = []
-        for field, hits in self.grouped.get(cues if ":" in cues else f"flag:{cues}", ()):
+        for field, hits in self.grouped.get(cues, ()):
             if keys is None or field.key in keys:
                 found += [Found(field, h, cues) for h in hits if h.reading in readings]
         return found
@@ -72,7 +72,7 @@ class FlagInput:
         self, cues: str, keys: Iterable[str] | None = None, readings: tuple[str, ...] = ("plain",)
     ) -> bool:
         """Whether ``find`` would find anything (without building the list)."""
-        for field, hits in self.grouped.get(cues if ":" in cues else f"flag:{cues}", ()):
+        for field, hits in self.grouped.get(cues, ()):
             if (keys is None or field.key in keys) and any(h.reading in readings for h in hits):
                 return True
         return False

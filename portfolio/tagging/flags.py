@@ -26,6 +26,22 @@ _INT = re.compile(r"\d+")
 #: Where a record says what its work is for: a problem stated there is the users' ("nurses re-enter obs");
 #: the same words in a decision log, KPI or plan ("delayed", "P1 incidents", "about 6 weeks") are not.
 _PURPOSE = frozenset({"title", "description", "benefits", "users"})
+#: The fields each rule reads (built once, not per project).
+_TITLE_DESCRIPTION = frozenset({"title", "description"})
+_GOALS = frozenset({"kpis", "benefits", "strategic_objective"})
+_MEASURES = frozenset({"kpis", "benefits"})
+_BENEFITS = frozenset({"benefits"})
+_WRITTEN = FRAMING | NOTES | frozenset({"other"})
+_FRAMING_NOTES = FRAMING | NOTES
+_TITLE = frozenset({"title"})
+_CLINICAL_TEXT = frozenset({"title", "description", "benefits", "kpis"})
+_LEADS = frozenset({"owner", "product_owner", "team"})
+_OWNER = frozenset({"owner"})
+_SUPPLIER_TEXT = FRAMING | frozenset({"supplier", "project_manager", "decision_log", "contract"})
+_IN_HOUSE_TEXT = FRAMING | frozenset({"supplier", "team"})
+_FUNDING = frozenset({"funding"})
+_STOP_TEXT = frozenset({"title", "stage", "delivery_approach"})
+_CONTRACT_TEXT = frozenset({"supplier", "description", "delivery_approach", "decision_log", "funding", "contract"})
 
 
 def _user_problem(x: FlagInput) -> bool:
@@ -43,7 +59,7 @@ def _user_problem(x: FlagInput) -> bool:
 
 
 def _tech_centred(x: FlagInput) -> FlagResult | None:
-    frame = x.find("tech_frame", {"title", "description"})
+    frame = x.find("tech_frame", _TITLE_DESCRIPTION)
     if not frame or _user_problem(x):
         return None
     return FlagResult(
@@ -55,10 +71,10 @@ def _tech_centred(x: FlagInput) -> FlagResult | None:
 
 
 def _no_measurable_goal(x: FlagInput) -> FlagResult | None:
-    quantity = x.find("quantity", {"kpis", "benefits", "strategic_objective"})
+    quantity = x.find("quantity", _GOALS)
     if x.filled("kpis") and quantity:
         return None
-    vague = x.find("quantity", {"kpis", "benefits"}, ("negated", "deferred"))
+    vague = x.find("quantity", _MEASURES, ("negated", "deferred"))
     if not x.filled("kpis"):
         kpis = x.field("kpis")
         given = f"KPIs given as '{kpis.text}'" if kpis else "No KPIs given"
@@ -75,7 +91,7 @@ def _no_measurable_goal(x: FlagInput) -> FlagResult | None:
 
 
 def _output_only(x: FlagInput) -> FlagResult | None:
-    if not x.filled("benefits") or x.has("outcome", {"benefits"}):
+    if not x.filled("benefits") or x.has("outcome", _BENEFITS):
         return None
     benefits = x.field("benefits")
     assert benefits is not None  # noqa: S101 - filled() checked it
@@ -94,7 +110,7 @@ def _months(x: FlagInput) -> int | None:
 
 
 def _big_bang(x: FlagInput) -> FlagResult | None:
-    said = x.find("big_bang", FRAMING | NOTES)
+    said = x.find("big_bang", _FRAMING_NOTES)
     if said:
         return FlagResult(FlagId.BIG_BANG, f"Delivery in one go: {quote(said)}", evidence_of(said[:2]))
     months = _months(x)
@@ -104,7 +120,7 @@ def _big_bang(x: FlagInput) -> FlagResult | None:
         or not x.filled("delivery_approach")
     ):
         return None
-    if x.has("increment", FRAMING | NOTES, ("plain", "deferred")):
+    if x.has("increment", _FRAMING_NOTES, ("plain", "deferred")):
         return None
     return FlagResult(
         FlagId.BIG_BANG,
@@ -117,16 +133,16 @@ def is_clinical(x: FlagInput) -> list[Found]:
 
     Infrastructure, rostering, telephony, coding and the like are not clinical even when they mention wards.
     """
-    if x.has("non_clinical", {"title"}, ("plain", "negated", "deferred")) or x.has("not_clinical"):
+    if x.has("non_clinical", _TITLE, ("plain", "negated", "deferred")) or x.has("not_clinical"):
         return []  # the title names infrastructure, or the record says it is not clinical
-    return x.find("clinical", {"title", "description", "benefits", "kpis"}, ("plain", "deferred"))
+    return x.find("clinical", _CLINICAL_TEXT, ("plain", "deferred"))
 
 
 def _no_clinical_lead(x: FlagInput) -> FlagResult | None:
     clinical = is_clinical(x)
     if not clinical or x.filled("clinical_lead"):
         return None
-    if x.has("clinical_lead_cue", {"owner", "product_owner", "team"}):
+    if x.has("clinical_lead_cue", _LEADS):
         return None  # a CCIO or CNIO leading it is clinical leadership, whatever the column
     lead = x.field("clinical_lead")
     named = f"is '{lead.text}'" if lead else "is not named"
@@ -143,7 +159,7 @@ def _no_owner(x: FlagInput) -> FlagResult | None:
         return FlagResult(
             FlagId.NO_OWNER, "No accountable owner named" + (f" ('{owner.text}')" if owner else "")
         )
-    if x.has("owner_team", {"owner"}, ("plain", "negated", "deferred")):
+    if x.has("owner_team", _OWNER, ("plain", "negated", "deferred")):
         return FlagResult(FlagId.NO_OWNER, f"The owner is a team ('{owner.text}'), not an accountable person")
     supplier = x.field("supplier")
     if supplier and supplier.text.strip().casefold() == owner.text.strip().casefold():
@@ -154,13 +170,13 @@ def _no_owner(x: FlagInput) -> FlagResult | None:
 def _supplier_led(x: FlagInput) -> FlagResult | None:
     if not x.filled("supplier"):
         return None
-    led = x.find("supplier_led", FRAMING | {"supplier", "project_manager", "decision_log", "contract"})
+    led = x.find("supplier_led", _SUPPLIER_TEXT)
     lead = x.field("project_manager")
     led_by_supplier = lead is not None and supplier_leads(x, lead.text)
     doing = None if led else supplier_does_the_work(x)
     if (
         not (led or led_by_supplier or doing)
-        or x.has("in_house", FRAMING | {"supplier", "team"})
+        or x.has("in_house", _IN_HOUSE_TEXT)
         or x.filled("product_owner")
     ):
         return None
@@ -187,7 +203,7 @@ def _supplier_led(x: FlagInput) -> FlagResult | None:
 def _lock_in(x: FlagInput) -> FlagResult | None:
     if not x.filled("supplier"):
         return None
-    where = {"supplier", "description", "delivery_approach", "decision_log", "funding", "contract"}
+    where = _CONTRACT_TEXT
     terms = x.find("lock_terms", where)
     long_terms = [
         e
@@ -218,8 +234,8 @@ def _funding_ends(x: FlagInput) -> FlagResult | None:
             FlagId.FUNDING_ENDS_AT_GO_LIVE,
             f"Capital budget (£{capital:,.0f}) with no revenue or run cost after go-live",
         )
-    funding = x.find("capital", {"funding"}, ("plain", "negated", "deferred"))
-    if funding and not x.has("revenue", {"funding"}, ("plain", "negated", "deferred")):
+    funding = x.find("capital", _FUNDING, ("plain", "negated", "deferred"))
+    if funding and not x.has("revenue", _FUNDING, ("plain", "negated", "deferred")):
         return FlagResult(
             FlagId.FUNDING_ENDS_AT_GO_LIVE,
             f"Funded from capital only ({quote(funding, 1)}), with no revenue for running and improving it",
@@ -242,7 +258,7 @@ def _funding_ends(x: FlagInput) -> FlagResult | None:
 def _stuck(x: FlagInput) -> FlagResult | None:
     if x.record.rag not in ("red", "amber_red"):
         return None
-    stuck = x.find("stuck", FRAMING | NOTES | {"other"}, ("plain", "deferred"))
+    stuck = x.find("stuck", _WRITTEN, ("plain", "deferred"))
     if not stuck or x.principles[Principle.ADAPT_PLAN].status is Status.EVIDENT:
         return None
     rag = x.record.rag.replace("_", "/")
@@ -260,7 +276,7 @@ def _vague(x: FlagInput) -> FlagResult | None:
             f"The description is {words} words long: too short to say what problem this solves",
         )
     hype = x.find("hype", FRAMING)
-    if not hype or _user_problem(x) or x.has("quantity", {"kpis", "benefits", "strategic_objective"}):
+    if not hype or _user_problem(x) or x.has("quantity", _GOALS):
         return None
     return FlagResult(
         FlagId.VAGUE_OR_HYPE,
@@ -271,7 +287,7 @@ def _vague(x: FlagInput) -> FlagResult | None:
 
 def _safety_missing(x: FlagInput) -> FlagResult | None:
     clinical = is_clinical(x)
-    if not clinical or x.has("stopped", {"title", "stage", "delivery_approach"}):
+    if not clinical or x.has("stopped", _STOP_TEXT):
         return None
     early = (stage := x.field("stage")) is not None and bool(_EARLY_STAGE.search(stage.text))
     own = _trusts_own(x.find("safety", None, ("plain", "deferred") if early else ("plain",)), x)

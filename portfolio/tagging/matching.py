@@ -124,9 +124,9 @@ class _Probe:
                 if m and m.end() > pos:
                     found.extend((name, pos, m.end()) for name in cue.cue_sets)
             return
-        regs = self.pattern.match(text, pos).regs  # type: ignore[union-attr]  # all-optional: always matches
+        match = self.pattern.match(text, pos)  # all-optional: always matches
         for group, names in self.slots:
-            end = regs[group][1]
+            end = match.end(group)  # type: ignore[union-attr]
             if end > pos:
                 if len(names) == 1:
                     found.append((names[0], pos, end))
@@ -202,6 +202,7 @@ class CueIndex:
         self.sets = sets
         self._memo: dict[str, _Probe | None] = {}
         self._probes: dict[tuple[_Cue, ...], _Probe] = {}
+        self._by_signature: dict[tuple[str, str], _Probe | None] = {}
         self._cache: dict[tuple[str, Windows], tuple[Hit, ...]] = {}
         self.memo: dict[object, object] = {}  # per-text results of later stages (see ``remember``)
 
@@ -243,8 +244,21 @@ class CueIndex:
         return cls(frozen, frozenset(cue_sets))
 
     def _probe(self, token: str) -> _Probe | None:
-        """The cues ``token`` can start (whole-token keys first, then 1-, 2- and 3-letter prefixes)."""
+        """The cues ``token`` can start (whole-token keys first, then 1-, 2- and 3-letter prefixes).
+
+        They depend only on the token's first three letters and on whether the whole token is a key, so
+        tokens alike in those (the numbers of a register's titles, say) share one lookup."""
         low = token.lower()
+        signature = (low if low in self._by_key[0] else "", low[:3])
+        try:
+            return self._by_signature[signature]
+        except KeyError:
+            probe = self._probe_for(low)
+            if len(self._by_signature) < self.CACHE_SIZE:
+                self._by_signature[signature] = probe
+            return probe
+
+    def _probe_for(self, low: str) -> _Probe | None:
         first = "#" if low[0].isdigit() else low[0]
         keys = ((0, low), (1, first), (2, low[:2]), (3, low[:3]))
         cues = tuple(c for size, key in keys for c in self._by_key[size].get(key, ()))
@@ -273,9 +287,9 @@ class CueIndex:
             if probe.pattern is None:
                 probe.matches(text, pos, found)
                 continue
-            regs = probe.pattern.match(text, pos).regs  # type: ignore[union-attr]  # always matches
+            match = probe.pattern.match(text, pos)  # all-optional: always matches
             for group, names in probe.slots:
-                end = regs[group][1]
+                end = match.end(group)  # type: ignore[union-attr]
                 if end > pos:
                     for name in names:
                         found.append((name, pos, end))
