@@ -10,7 +10,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# setup.py compiles the tagger's hot modules with mypyc into .so files beside them, which Python loads in
+# place of the .py: any change to the tagger rebuilds them (tests/conftest.py refuses to run stale ones).
+$(VENV)/.installed: pyproject.toml setup.py $(wildcard portfolio/tagging/*.py) | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
@@ -50,4 +52,5 @@ bench: install
 	$(BIN)/python bench/load.py --quick
 
 clean:
-	rm -rf $(VENV) node_modules portfolio/static/vendor instance test-artifacts
+	rm -rf $(VENV) node_modules portfolio/static/vendor instance test-artifacts build
+	rm -f portfolio/tagging/*.so portfolio_tagging__mypyc*.so

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from portfolio.principles import FlagId, Principle, Status
+
+#: Whether this module runs compiled by mypyc (setup.py) rather than from its source.
+COMPILED: Final = not __file__.endswith(".py")
 
 
 @dataclass(frozen=True)
@@ -29,15 +32,15 @@ class Evidence:
 
 
 def make_evidence(field: str, text: str, start: int, end: int, polarity: str, facet: str = "") -> Evidence:
-    """``Evidence(field, text, start, end, polarity, facet)``, built without the frozen dataclass's
-    per-attribute ``object.__setattr__`` calls (a quarter of the cost): the tagger builds one per cue hit.
-    The object is equal, hashes the same and stays read-only to ordinary assignment."""
-    evidence = _new(Evidence)
+    """``Evidence(field, text, start, end, polarity, facet)``, one per cue hit. Compiled (setup.py), the class
+    is native and its constructor is the fast way; run from source, the object is built without the frozen
+    dataclass's per-attribute ``object.__setattr__`` calls (a quarter of the cost), and is equal, hashes the
+    same and stays read-only to ordinary assignment."""
+    if COMPILED:
+        return Evidence(field, text, start, end, polarity, facet)
+    evidence = object.__new__(Evidence)
     evidence.__dict__.update(field=field, text=text, start=start, end=end, polarity=polarity, facet=facet)
     return evidence
-
-
-_new = object.__new__
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from portfolio.collector import collector_paused
-from portfolio.principles import Status
+from portfolio.principles import Principle, Status
 from portfolio.records import PortfolioContext, ProjectRecord
 from portfolio.tagging.fields import FieldText, Part, record_fields
 from portfolio.tagging.flags import evaluate_flags
@@ -139,18 +139,18 @@ def tag_project(
     fields = record_fields(record, rubric)
     objectives = context.objectives if context else ()
     memo = rubric.cues.memo
-    principles = {}
+    principles: dict[Principle, PrincipleResult] = {}
     for index, (p, rule) in enumerate(rubric.principles.items()):
         # A principle's result depends only on the fields that carry its evidence (and the objectives), so
         # records sharing those cells share the result. The key holds the (identity-compared) fields.
         present = rule.present_keys
         relevant = tuple(f for f in fields if f.parts[index] is not None or f.key in present)
         key = (index, relevant, objectives)
-        result = memo.get(key)
+        result = memo.get(key)  # type: ignore[assignment]
         if result is None:
             mine = [f.parts[index] for f in relevant]
             result = rubric.cues.store(key, assess_principle(rule, rubric, relevant, context, mine))
-        principles[p] = result
+        principles[p] = result  # type: ignore[assignment]
     flags = evaluate_flags(record, fields, principles, rubric)  # type: ignore[arg-type]
     return ProjectAssessment(principles=principles, flags=flags, rubric_version=rubric.version)
 

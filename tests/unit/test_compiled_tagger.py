@@ -1,0 +1,82 @@
+"""The compiled tagger (setup.py builds its hot modules with mypyc) gives exactly what its source gives.
+
+Both are run on every labelled and evaluation workbook and on 3,000 generated records, in two fresh
+interpreters: one loading the compiled build, one a copy of the package without it. Their complete output
+(every status, score, evidence span, question and flag reason) must be identical.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from portfolio.tagging.build import compiled_modules
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(
+    not compiled_modules(), reason="the tagger runs from source here (built with PORTFOLIO_PURE_PYTHON=1)"
+)
+
+FINGERPRINT = r"""
+import hashlib
+from bench import tagging_quality as quality
+from bench.labelled import LABELLED_DIR, workbook_names
+from bench.tagging_speed import UNIQUE_FIELDS, records
+from portfolio.tagging.build import compiled_modules
+from portfolio.tagging.rubric import load_rubric
+from portfolio.tagging.rules import tag_projects
+
+rubric = load_rubric()
+digest, count = hashlib.sha256(), 0
+folders = [LABELLED_DIR, quality.UNSEEN_DIR, quality.BLIND_DIR, quality.BLIND2_DIR, quality.BLIND3_DIR,
+           quality.BLIND4_DIR, quality.BLIND5_DIR, quality.BLIND6_DIR]
+for folder in folders:
+    for stem in workbook_names(folder):
+        for _, assessment in quality.run([stem], rubric, folder):
+            digest.update(repr(assessment).encode())
+            count += 1
+for assessment in tag_projects(records(3000, UNIQUE_FIELDS), rubric):
+    digest.update(repr(assessment).encode())
+    count += 1
+print(",".join(compiled_modules()) or "source", count, digest.hexdigest())
+"""
+
+
+def _fingerprint(root: Path) -> tuple[str, int, str]:
+    done = subprocess.run(
+        [sys.executable, "-c", FINGERPRINT], cwd=root, capture_output=True, text=True, check=True, timeout=300
+    )
+    modules, count, digest = done.stdout.split()
+    return modules, int(count), digest
+
+
+def test_compiled_tagger_output_identical_to_source(tmp_path: Path) -> None:
+    # The copy sits where the repository does relative to ../shared, with the same tests/data.
+    source = tmp_path / "main"
+    shutil.copytree(
+        ROOT / "portfolio",
+        source / "portfolio",
+        ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__", "static", "templates"),
+    )
+    shutil.copytree(ROOT / "bench", source / "bench", ignore=shutil.ignore_patterns("__pycache__"))
+    (source / "tests").mkdir()
+    (source / "tests" / "data").symlink_to(ROOT / "tests" / "data")
+    (tmp_path / "shared").symlink_to(ROOT.parent / "shared")
+
+    compiled, from_source = _fingerprint(ROOT), _fingerprint(source)
+
+    assert compiled[0] == ",".join(compiled_modules())
+    assert from_source[0] == "source"
+    assert compiled[1] == from_source[1] > 3000
+    assert compiled[2] == from_source[2]
+
+
+def test_compiled_modules_exactly_those_setup_py_lists() -> None:
+    listed = re.findall(r'"portfolio/tagging/(\w+)\.py"', (ROOT / "setup.py").read_text(encoding="utf-8"))
+    assert sorted(listed) == compiled_modules()
