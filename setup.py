@@ -15,6 +15,7 @@ COMPILED = [
     "portfolio/tagging/flaginput.py",
     "portfolio/tagging/supplierwork.py",
     "portfolio/tagging/results.py",
+    "portfolio/tagging/rubric.py",
 ]
 GROUP = "portfolio_tagging"  # the compiled modules' shared runtime library: portfolio_tagging__mypyc
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import Final
 
 from portfolio.records import ProjectRecord
 from portfolio.tagging.matching import Hit, windows_of
-from portfolio.tagging.results import Evidence, make_evidence
+from portfolio.tagging.results import Evidence
 from portfolio.tagging.rubric import PrincipleRubric, Rubric
 
 #: Canonical fields that are not prose (money, dates, codes): never scanned for cues.
@@ -32,7 +32,6 @@ _SERIALS = itertools.count(1)
 _SAYS_MORE = re.compile(r"\s*[;,.]\s*\w")
 
 
-@dataclass(frozen=True, eq=False)
 class FieldText:
     """One text field of a record: ``key`` is what the rubric weighs (canonical name or header meaning),
     ``label`` is what evidence shows (the canonical name, or the header as the trust wrote it).
@@ -40,17 +39,31 @@ class FieldText:
     ``hits`` groups the field's cue hits by cue set; ``parts`` holds each principle's ``Part`` in rubric
     order (None when the field gives that principle no words); ``flag_hits`` the hits flag rules read, by
     cue list name ("tech_frame", "user_needs:for:research").
-    Compared by identity: equal cells share one cached object.
+    Compared by identity: equal cells share one cached object. Read-only once compiled (setup.py).
     """
 
-    key: str
-    label: str
-    text: str
-    placeholder: bool
-    serial: int = 0
-    hits: Grouped | None = None
-    parts: tuple[Part | None, ...] = ()
-    flag_hits: tuple[tuple[str, tuple[Hit, ...]], ...] = ()
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        text: str,
+        placeholder: bool,
+        serial: int = 0,
+        hits: Grouped | None = None,
+        parts: tuple[Part | None, ...] = (),
+        flag_hits: tuple[tuple[str, tuple[Hit, ...]], ...] = (),
+    ) -> None:
+        self.key: Final = key
+        self.label: Final = label
+        self.text: Final = text
+        self.placeholder: Final = placeholder
+        self.serial: Final = serial
+        self.hits: Final = hits
+        self.parts: Final = parts
+        self.flag_hits: Final = flag_hits
+
+    def __repr__(self) -> str:
+        return f"FieldText(key={self.key!r}, label={self.label!r}, text={self.text!r})"
 
     @property
     def blank(self) -> bool:
@@ -74,7 +87,7 @@ def _field_part(rule: PrincipleRubric, key: str, label: str, text: str, hits: Gr
                     best = facet.weight * weight
                 polarity = "for" if plain else "against"
                 found.append(
-                    make_evidence(label, text[hit.start : hit.end], hit.start, hit.end, polarity, facet.id)
+                    Evidence(label, text[hit.start : hit.end], hit.start, hit.end, polarity, facet.id)
                 )
         bests.append(best)
     for facet in rule.red_flags:
@@ -85,7 +98,7 @@ def _field_part(rule: PrincipleRubric, key: str, label: str, text: str, hits: Gr
                 if hit.reading != "negated":
                     best = facet.weight * weight
                     found.append(
-                        make_evidence(
+                        Evidence(
                             label, text[hit.start : hit.end], hit.start, hit.end, "against", facet.id
                         )
                     )
@@ -107,12 +120,14 @@ def analyse_field(rubric: Rubric, key: str, label: str, text: str) -> FieldText:
     parts: tuple[Part | None, ...] = ()
     if hits and not placeholder:
         parts = tuple(
-            _field_part(rule, key, label, text, hits) if not rule.cue_sets.isdisjoint(hits) else None
-            for rule in rubric.principles.values()
+            [
+                _field_part(rule, key, label, text, hits) if not rule.cue_sets.isdisjoint(hits) else None
+                for rule in rubric.principles.values()
+            ]
         )
     # Flag cue lists under their own names ("flag:tech_frame" as "tech_frame"), as the flag rules ask for them.
     flag_hits = tuple(
-        (n[5:] if n.startswith("flag:") else n, h) for n, h in hits.items() if n.startswith(FLAG_SET_PREFIXES)
+        [(n[5:] if n.startswith("flag:") else n, h) for n, h in hits.items() if n.startswith(FLAG_SET_PREFIXES)]
     )
     none = (None,) * len(rubric.principles)
     return FieldText(key, label, text, placeholder, next(_SERIALS), hits, parts or none, flag_hits)

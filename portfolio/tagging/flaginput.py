@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Final
 
 from portfolio.principles import Principle
 from portfolio.records import ProjectRecord
@@ -21,12 +21,13 @@ FRAMING = frozenset({"title", "description", "strategic_objective", "benefits", 
 NOTES = frozenset({"decision_log", "stage"})
 
 
-class Found(NamedTuple):
+class Found:
     """A cue hit a flag rule found; turned into ``Evidence`` only for the flags actually raised."""
 
-    field: FieldText
-    hit: Hit
-    cues: str
+    def __init__(self, field: FieldText, hit: Hit, cues: str) -> None:
+        self.field: Final = field
+        self.hit: Final = hit
+        self.cues: Final = cues
 
     @property
     def text(self) -> str:

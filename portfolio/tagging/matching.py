@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover - only for type names
     from portfolio.tagging.rubric import Rubric
@@ -134,13 +134,18 @@ class _Probe:
                     found.extend((name, pos, end) for name in names)
 
 
-class Hit(NamedTuple):
-    """One cue match: which cue set, where in the field text, and how its clause reads it."""
+class Hit:
+    """One cue match: which cue set, where in the field text, and how its clause reads it: "plain",
+    "negated" ("no baseline", "KPIs TBC") or "deferred" ("hazard log to be opened"). Read-only once compiled."""
 
-    cue_set: str
-    start: int
-    end: int
-    reading: str  # "plain", "negated" ("no baseline", "KPIs TBC") or "deferred" ("hazard log to be opened")
+    def __init__(self, cue_set: str, start: int, end: int, reading: str) -> None:
+        self.cue_set: Final = cue_set
+        self.start: Final = start
+        self.end: Final = end
+        self.reading: Final = reading
+
+    def __repr__(self) -> str:
+        return f"Hit({self.cue_set!r}, {self.start}, {self.end}, {self.reading!r})"
 
 
 class Windows(NamedTuple):

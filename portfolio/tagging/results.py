@@ -1,4 +1,4 @@
-"""What the tagger returns: frozen results with the words behind every tag, and their JSON form.
+"""What the tagger returns: results with the words behind every tag, and their JSON form.
 
 Pure. ``assessment_to_json`` gives the per-project part of the DESIGN.md ``assess`` contract.
 """
@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any
 
 from portfolio.principles import FlagId, Principle, Status
 
-#: Whether this module runs compiled by mypyc (setup.py) rather than from its source.
-COMPILED: Final = not __file__.endswith(".py")
+# The tagger builds these by the hundred thousand, and a frozen dataclass's constructor (an
+# ``object.__setattr__`` per field) cost several times a plain one: so each is a dataclass for equality, hashing,
+# repr and orjson's native writing (the store), with a plain constructor. Shared between records by the
+# tagger's caches, they are never changed after they are made.
 
 
-@dataclass(frozen=True)
+@dataclass(init=False, unsafe_hash=True)
 class Evidence:
     """Words that counted: ``text == field_text[start:end]`` of field ``field`` (canonical name or header).
 
@@ -28,28 +30,41 @@ class Evidence:
     start: int
     end: int
     polarity: str
-    facet: str = ""
+    facet: str
+
+    def __init__(self, field: str, text: str, start: int, end: int, polarity: str, facet: str = "") -> None:
+        self.field = field
+        self.text = text
+        self.start = start
+        self.end = end
+        self.polarity = polarity
+        self.facet = facet
 
 
-def make_evidence(field: str, text: str, start: int, end: int, polarity: str, facet: str = "") -> Evidence:
-    """``Evidence(field, text, start, end, polarity, facet)``, one per cue hit. Compiled (setup.py), the class
-    is native and its constructor is the fast way; run from source, the object is built without the frozen
-    dataclass's per-attribute ``object.__setattr__`` calls (a quarter of the cost), and is equal, hashes the
-    same and stays read-only to ordinary assignment."""
-    if COMPILED:
-        return Evidence(field, text, start, end, polarity, facet)
-    evidence = object.__new__(Evidence)
-    evidence.__dict__.update(field=field, text=text, start=start, end=end, polarity=polarity, facet=facet)
-    return evidence
-
-
-@dataclass(frozen=True)
+@dataclass(init=False, unsafe_hash=True)
 class PrincipleResult:
+    """One principle's status, score and evidence; ``questions`` are the rubric's board questions, only when
+    the principle is partial or missing."""
+
     principle: Principle
     status: Status
     score: float
     evidence: tuple[Evidence, ...]
-    questions: tuple[str, ...]  # the rubric's board questions, only when partial or missing
+    questions: tuple[str, ...]
+
+    def __init__(
+        self,
+        principle: Principle,
+        status: Status,
+        score: float,
+        evidence: tuple[Evidence, ...],
+        questions: tuple[str, ...],
+    ) -> None:
+        self.principle = principle
+        self.status = status
+        self.score = score
+        self.evidence = evidence
+        self.questions = questions
 
     @property
     def evidence_for(self) -> tuple[Evidence, ...]:
@@ -60,20 +75,32 @@ class PrincipleResult:
         return tuple(e for e in self.evidence if e.polarity == "against")
 
 
-@dataclass(frozen=True)
+@dataclass(init=False, unsafe_hash=True)
 class FlagResult:
     flag: FlagId
     reason: str
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Evidence, ...]
+
+    def __init__(self, flag: FlagId, reason: str, evidence: tuple[Evidence, ...] = ()) -> None:
+        self.flag = flag
+        self.reason = reason
+        self.evidence = evidence
 
 
-@dataclass(frozen=True)
+@dataclass(init=False, unsafe_hash=True)
 class ProjectAssessment:
     """All eight principles (in rubric order), the raised flags (in FlagId order) and the rubric version."""
 
     principles: Mapping[Principle, PrincipleResult]
     flags: tuple[FlagResult, ...]
     rubric_version: str
+
+    def __init__(
+        self, principles: Mapping[Principle, PrincipleResult], flags: tuple[FlagResult, ...], rubric_version: str
+    ) -> None:
+        self.principles = principles
+        self.flags = flags
+        self.rubric_version = rubric_version
 
     @property
     def flag_ids(self) -> tuple[FlagId, ...]:

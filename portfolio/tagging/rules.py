@@ -19,7 +19,7 @@ from portfolio.principles import Principle, Status
 from portfolio.records import PortfolioContext, ProjectRecord
 from portfolio.tagging.fields import FieldText, Part, record_fields
 from portfolio.tagging.flags import evaluate_flags
-from portfolio.tagging.results import Evidence, PrincipleResult, ProjectAssessment, make_evidence
+from portfolio.tagging.results import Evidence, PrincipleResult, ProjectAssessment
 from portfolio.tagging.rubric import PrincipleRubric, Rubric
 
 MAX_EVIDENCE = 12  # per principle: enough to explain, few enough to read
@@ -55,7 +55,7 @@ def _presence(
             and (field.key != "strategic_objective" or _cites_objective(field.text, context))
         )
         text = field.text
-        found.append(make_evidence(field.label, text, 0, len(text), "for" if usable else "against", facet))
+        found.append(Evidence(field.label, text, 0, len(text), "for" if usable else "against", facet))
         if usable:
             best = max(best, weight * rule.fields.get(field.key, 1.0))
     return best, found
@@ -109,9 +109,13 @@ def assess_principle(
         if part is not None:
             fb, fr, fe = part
             evidence.extend(fe)
-            bests = [a if a >= b else b for a, b in zip(bests, fb, strict=True)]
+            for i, value in enumerate(fb):
+                if value > bests[i]:
+                    bests[i] = value
             if any(fr):
-                reds = [a if a >= b else b for a, b in zip(reds, fr, strict=True)]
+                for i, value in enumerate(fr):
+                    if value > reds[i]:
+                        reds[i] = value
                 disqualified.add(field.serial)
     for i, facet in enumerate(rule.facets):
         if facet.present_fields:
@@ -144,7 +148,7 @@ def tag_project(
         # A principle's result depends only on the fields that carry its evidence (and the objectives), so
         # records sharing those cells share the result. The key holds the (identity-compared) fields.
         present = rule.present_keys
-        relevant = tuple(f for f in fields if f.parts[index] is not None or f.key in present)
+        relevant = tuple([f for f in fields if f.parts[index] is not None or f.key in present])
         key = (index, relevant, objectives)
         result = memo.get(key)  # type: ignore[assignment]
         if result is None:
