@@ -148,12 +148,17 @@ def main() -> None:
         ("BLIND 5", BLIND5_DIR, "written blind, measured once, since used for tuning"),
         ("BLIND 6", BLIND6_DIR, "written blind, measured once, since used for tuning"),
     )
+    never_tuned = run([HELD_OUT], rubric)
     for name, directory, about in sets:
         blind = workbook_names(directory) if directory.is_dir() else []
         for stem in blind:
             report(f"{name} ({stem}; {about})", run([stem], rubric, directory))
         if len(blind) > 1:
             report(f"{name}, all workbooks", run(blind, rubric, directory))
+        if "never tuned" in about:
+            never_tuned += run(blind, rubric, directory)
+    names = ", ".join(name for name, _, about in sets if "never tuned" in about)
+    report(f"NEVER TUNED ON, pooled (held out, {names})", never_tuned)
 
 
 if __name__ == "__main__":

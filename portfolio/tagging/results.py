@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from portfolio.principles import FlagId, Principle, Status
 
 # The tagger builds these by the hundred thousand, and a frozen dataclass's constructor (an
-# ``object.__setattr__`` per field) cost several times a plain one: so each is a dataclass for equality, hashing,
-# repr and orjson's native writing (the store), with a plain constructor. Shared between records by the
-# tagger's caches, they are never changed after they are made.
+# ``object.__setattr__`` per field) cost several times a plain one. So each is a dataclass (equality, hashing,
+# repr, and orjson writes it natively in the store) with a plain constructor and ``Final`` fields: compiled
+# (setup.py), as the app runs, assigning to one raises AttributeError, as a frozen dataclass's would.
 
 
 @dataclass(init=False, unsafe_hash=True)
@@ -25,12 +25,12 @@ class Evidence:
     (e.g. "research", "baseline", "lock_in") so a page can explain it.
     """
 
-    field: str
-    text: str
-    start: int
-    end: int
-    polarity: str
-    facet: str
+    field: Final[str]
+    text: Final[str]
+    start: Final[int]
+    end: Final[int]
+    polarity: Final[str]
+    facet: Final[str]
 
     def __init__(self, field: str, text: str, start: int, end: int, polarity: str, facet: str = "") -> None:
         self.field = field
@@ -46,11 +46,11 @@ class PrincipleResult:
     """One principle's status, score and evidence; ``questions`` are the rubric's board questions, only when
     the principle is partial or missing."""
 
-    principle: Principle
-    status: Status
-    score: float
-    evidence: tuple[Evidence, ...]
-    questions: tuple[str, ...]
+    principle: Final[Principle]
+    status: Final[Status]
+    score: Final[float]
+    evidence: Final[tuple[Evidence, ...]]
+    questions: Final[tuple[str, ...]]
 
     def __init__(
         self,
@@ -77,9 +77,9 @@ class PrincipleResult:
 
 @dataclass(init=False, unsafe_hash=True)
 class FlagResult:
-    flag: FlagId
-    reason: str
-    evidence: tuple[Evidence, ...]
+    flag: Final[FlagId]
+    reason: Final[str]
+    evidence: Final[tuple[Evidence, ...]]
 
     def __init__(self, flag: FlagId, reason: str, evidence: tuple[Evidence, ...] = ()) -> None:
         self.flag = flag
@@ -91,9 +91,9 @@ class FlagResult:
 class ProjectAssessment:
     """All eight principles (in rubric order), the raised flags (in FlagId order) and the rubric version."""
 
-    principles: Mapping[Principle, PrincipleResult]
-    flags: tuple[FlagResult, ...]
-    rubric_version: str
+    principles: Final[Mapping[Principle, PrincipleResult]]
+    flags: Final[tuple[FlagResult, ...]]
+    rubric_version: Final[str]
 
     def __init__(
         self, principles: Mapping[Principle, PrincipleResult], flags: tuple[FlagResult, ...], rubric_version: str

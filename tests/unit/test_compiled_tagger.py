@@ -2,7 +2,8 @@
 
 Both are run on every labelled and evaluation workbook and on 3,000 generated records, in two fresh
 interpreters: one loading the compiled build, one a copy of the package without it. Their complete output
-(every status, score, evidence span, question and flag reason) must be identical.
+(every status, score, evidence span, question and flag reason) must be identical. Compiled, the results are
+read-only, as the frozen dataclasses they replaced were.
 """
 
 from __future__ import annotations
@@ -80,3 +81,26 @@ def test_compiled_tagger_output_identical_to_source(tmp_path: Path) -> None:
 def test_compiled_modules_exactly_those_setup_py_lists() -> None:
     listed = re.findall(r'"portfolio/tagging/(\w+)\.py"', (ROOT / "setup.py").read_text(encoding="utf-8"))
     assert sorted(listed) == compiled_modules()
+
+
+def test_compiled_tagger_results_are_read_only() -> None:
+    from portfolio.principles import FlagId, Principle, Status
+    from portfolio.tagging.fields import FieldText
+    from portfolio.tagging.matching import Hit
+    from portfolio.tagging.results import Evidence, FlagResult, PrincipleResult, ProjectAssessment
+
+    evidence = Evidence("description", "shadowed clerks", 0, 15, "for", "research")
+    result = PrincipleResult(Principle.USER_NEEDS, Status.PARTIAL, 0.5, (evidence,), ())
+    made = [
+        (evidence, "text"),
+        (result, "status"),
+        (FlagResult(FlagId.NO_OWNER, "No accountable owner named"), "reason"),
+        (ProjectAssessment({Principle.USER_NEEDS: result}, (), "1"), "flags"),
+        (FieldText("title", "title", "Ward app", False), "text"),
+        (Hit("user_needs:for:research", 0, 8, "plain"), "reading"),
+    ]
+    for thing, name in made:
+        with pytest.raises(AttributeError):
+            setattr(thing, name, None)
+    assert evidence == Evidence("description", "shadowed clerks", 0, 15, "for", "research")
+    assert hash(evidence) == hash(Evidence("description", "shadowed clerks", 0, 15, "for", "research"))
