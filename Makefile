@@ -11,8 +11,10 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 # setup.py compiles the tagger's hot modules with mypyc into .so files beside them, which Python loads in
-# place of the .py: any change to the tagger rebuilds them (tests/conftest.py refuses to run stale ones).
-$(VENV)/.installed: pyproject.toml setup.py $(wildcard portfolio/tagging/*.py) | $(BIN)/python
+# place of the .py: a change to one of those (the list is setup.py's) rebuilds them (tests/conftest.py
+# refuses to run stale ones).
+COMPILED := $(shell grep -o '"portfolio/tagging/[a-z_]*\.py"' setup.py | tr -d '"')
+$(VENV)/.installed: pyproject.toml setup.py $(COMPILED) | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 

@@ -116,22 +116,13 @@ class _Probe:
             combined = None
         return cls(combined, tuple(slots), cues)
 
-    def matches(self, text: str, pos: int, found: list[tuple[str, int, int]]) -> None:
-        """Append ``(cue set, pos, end)`` for every cue matching ``text`` at ``pos`` with some length."""
-        if self.pattern is None:
-            for cue in self.cues:
-                m = cue.pattern.match(text, pos)
-                if m and m.end() > pos:
-                    found.extend((name, pos, m.end()) for name in cue.cue_sets)
-            return
-        match = self.pattern.match(text, pos)  # all-optional: always matches
-        for group, names in self.slots:
-            end = match.end(group)  # type: ignore[union-attr]
-            if end > pos:
-                if len(names) == 1:
-                    found.append((names[0], pos, end))
-                else:
-                    found.extend((name, pos, end) for name in names)
+    def match_each(self, text: str, pos: int, found: list[tuple[str, int, int]]) -> None:
+        """Without a combined pattern: append ``(cue set, pos, end)`` for every cue matching ``text`` at
+        ``pos`` with some length, trying the cues one by one (``CueIndex.scan`` reads the combined one)."""
+        for cue in self.cues:
+            m = cue.pattern.match(text, pos)
+            if m and m.end() > pos:
+                found.extend((name, pos, m.end()) for name in cue.cue_sets)
 
 
 class Hit:
@@ -290,7 +281,7 @@ class CueIndex:
                 continue
             pos = token.start()
             if probe.pattern is None:
-                probe.matches(text, pos, found)
+                probe.match_each(text, pos, found)
                 continue
             match = probe.pattern.match(text, pos)  # all-optional: always matches
             for group, names in probe.slots:
