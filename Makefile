@@ -10,10 +10,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# setup.py compiles the tagger's hot modules with mypyc into .so files beside them, which Python loads in
-# place of the .py: a change to one of those (the list is setup.py's) rebuilds them (tests/conftest.py
-# refuses to run stale ones).
-COMPILED := $(shell grep -o '"portfolio/tagging/[a-z_]*\.py"' setup.py | tr -d '"')
+# setup.py compiles the importer's and the tagger's hot modules with mypyc into .so files beside them, which
+# Python loads in place of the .py: a change to one of those (the list is setup.py's) rebuilds them
+# (tests/conftest.py refuses to run stale ones).
+COMPILED := $(shell grep -o '"portfolio/[a-z_/]*\.py"' setup.py | tr -d '"')
 $(VENV)/.installed: pyproject.toml setup.py $(COMPILED) | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
@@ -55,4 +55,5 @@ bench: install
 
 clean:
 	rm -rf $(VENV) node_modules portfolio/static/vendor instance test-artifacts build
-	rm -f portfolio/tagging/*.so portfolio_tagging__mypyc*.so
+	find portfolio -name '*.so' -delete
+	rm -f portfolio_*__mypyc*.so

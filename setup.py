@@ -1,5 +1,6 @@
-"""Compiles the tagger's hot modules with mypyc (README, "Two commands"); the rest of the package is in
-pyproject.toml. ``PORTFOLIO_PURE_PYTHON=1`` skips the compiler and removes any earlier build, so the source runs.
+"""Compiles the importer's and the tagger's hot modules with mypyc (README, "Two commands"); the rest of the
+package is in pyproject.toml. ``PORTFOLIO_PURE_PYTHON=1`` skips the compiler and removes any earlier build, so
+the source runs.
 """
 
 import os
@@ -16,8 +17,12 @@ COMPILED = [
     "portfolio/tagging/supplierwork.py",
     "portfolio/tagging/results.py",
     "portfolio/tagging/rubric.py",
+    "portfolio/tagging/stored.py",
+    "portfolio/records.py",
+    "portfolio/importing/projects.py",
+    "portfolio/importing/values.py",
 ]
-GROUP = "portfolio_tagging"  # the compiled modules' shared runtime library: portfolio_tagging__mypyc
+GROUP = "portfolio_core"  # the compiled modules' shared runtime library: portfolio_core__mypyc
 
 ext_modules = []
 if os.environ.get("PORTFOLIO_PURE_PYTHON") == "1":
@@ -25,7 +30,7 @@ if os.environ.get("PORTFOLIO_PURE_PYTHON") == "1":
     for source in COMPILED:
         for build in (root / source).parent.glob(Path(source).stem + ".*.so"):
             build.unlink()
-    for build in root.glob(f"{GROUP}__mypyc.*.so"):
+    for build in root.glob("portfolio_*__mypyc.*.so"):  # this group's, and an earlier name's
         build.unlink()
 else:
     from mypyc.build import mypycify

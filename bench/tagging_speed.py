@@ -22,9 +22,9 @@ import time
 
 from bench.import_speed import bare_read, make_workbook
 from bench.labelled import load_workbook, workbook_names
+from portfolio.build import compiled_modules
 from portfolio.importing.parser import parse_workbook
 from portfolio.records import PortfolioContext, ProjectRecord
-from portfolio.tagging.build import compiled_modules
 from portfolio.tagging.rubric import load_rubric
 from portfolio.tagging.rules import tag_projects
 

@@ -16,9 +16,9 @@ from jinja2.bccache import Bucket
 from sqlalchemy import create_engine, text
 
 from portfolio import create_app
+from portfolio.build import stale_builds
 from portfolio.config import TestConfig
 from portfolio.extensions import db
-from portfolio.tagging.build import stale_builds
 from tests.factories import make_member, make_org
 
 REPO = Path(__file__).resolve().parents[1]
@@ -26,11 +26,11 @@ SHARED = REPO.parent / "shared"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Refuse to test a stale compiled tagger: Python would load the old build, not the edited source."""
+    """Refuse to test a stale compiled module: Python would load the old build, not the edited source."""
     stale = stale_builds()
     if stale:
-        names = ", ".join(f"portfolio/tagging/{name}.py" for name in stale)
-        pytest.exit(f"{names} changed after the tagger was compiled: run `make install` to rebuild", returncode=4)
+        names = ", ".join(f"portfolio/{name}.py" for name in stale)
+        pytest.exit(f"{names} changed after it was compiled: run `make install` to rebuild", returncode=4)
 
 
 @pytest.fixture(scope="session")

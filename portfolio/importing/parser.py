@@ -15,6 +15,7 @@ from dataclasses import replace
 from itertools import chain, islice, zip_longest
 from typing import Any
 
+from portfolio.collector import collector_paused
 from portfolio.importing.columns import map_columns
 from portfolio.importing.context import CONTEXT_SHEET, build_context
 from portfolio.importing.errors import ImportRejected
@@ -62,7 +63,8 @@ def parse_workbook(
     columns = map_columns(headers, _labels(guess, headers), samples, mapping)
     columns = tuple(replace(c, index=i) for i, c in enumerate(columns))
     ctx = RowContext(chosen, columns, limits, rag_fills(data, workbook.file_format, chosen, columns, samples))
-    outcome = build_records(chain(buffered, numbered), ctx)
+    with collector_paused():  # a record per row, no cycles (see portfolio.collector)
+        outcome = build_records(chain(buffered, numbered), ctx)
     context = build_context(
         _context_rows(workbook, sheets, chosen, heads),
         [head[i] for i in range(guess.row) if i != guess.group_row],

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, partial
-from typing import Any
+from functools import partial
+from typing import Any, Final
 
 from portfolio.importing.errors import ImportRejected
 from portfolio.importing.plan import ColumnMapping, Limits, RowProblem
@@ -65,84 +65,58 @@ class RowOutcome:
             self.dropped_problems += 1
 
 
-@dataclass(frozen=True)
-class RowContext:  # not slotted: cached_property needs the instance __dict__
-    """The fixed facts every row is read against."""
+_Parser = Callable[[str], tuple[Any, str | None]]
+# Per typed column: (index, field, header, parser, its cache, budget kind).
+_TypedColumn = tuple[int, str, str, _Parser, dict[str, tuple[Any, str | None]], str | None]
 
-    sheet: str
-    columns: tuple[ColumnMapping, ...]
-    limits: Limits
-    fills: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> rag from fill colour
 
-    @property
-    def has_title(self) -> bool:
-        """Whether any column is mapped to title."""
-        return any(c.field == "title" for c in self.columns)
+class RowContext:
+    """The fixed facts every row is read against, worked out once before the first row."""
 
-    @cached_property
-    def typed_columns(self) -> tuple[ColumnMapping, ...]:
-        """The columns whose text is also parsed (dates, money, RAG, priority)."""
-        return tuple(c for c in self.columns if c.field in _TYPED_FIELDS)
+    sheet: Final[str]
+    columns: Final[tuple[ColumnMapping, ...]]
+    limits: Final[Limits]
+    fills: Final[dict[tuple[int, int], str]]  # (row, col) -> rag from fill colour
+    has_title: Final[bool]  # whether any column is mapped to title
+    title_col: Final[int | None]  # 0-based index of the title column, or None
+    keys: Final[tuple[tuple[str | None, str], ...]]  # per column: (field or None, header), where its text goes
+    shared_fields: Final[tuple[tuple[str, tuple[tuple[int, str], ...]], ...]]  # fields several columns map to
+    typed_plan: Final[tuple[_TypedColumn, ...]]  # the columns whose text is also parsed
 
-    @cached_property
-    def typed_plan(
+    def __init__(
         self,
-    ) -> tuple[
-        tuple[
-            int,
-            str,
-            str,
-            Callable[[str], tuple[Any, str | None]],
-            dict[str, tuple[Any, str | None]],
-            str | None,
-        ],
-        ...,
-    ]:
-        """Per typed column, worked out once: (index, field, header, parser, its cache, budget kind).
-
-        The cache is a plain dict per column: trusts repeat values ("Green", "Mar-26", "TBC") down a column,
-        and a dict lookup is the cheapest way to parse each distinct value once."""
-        plan: list[
-            tuple[
-                int,
-                str,
-                str,
-                Callable[[str], tuple[Any, str | None]],
-                dict[str, tuple[Any, str | None]],
-                str | None,
-            ]
-        ] = []
-        for c in self.typed_columns:
-            name = c.field or ""
-            if name == "budget":
-                parse: Callable[[str], tuple[Any, str | None]] = partial(
-                    parse_money, multiplier=header_multiplier(c.header)
-                )
-            elif name in ("start_date", "end_date"):
-                parse = partial(parse_date, end=name == "end_date")
-            else:
-                parse = parse_rag if name == "rag" else parse_priority
-            plan.append((c.index, name, c.header, parse, {}, budget_kind(c.header)))
-        return tuple(plan)
-
-    @cached_property
-    def keys(self) -> tuple[tuple[str | None, str], ...]:
-        """Per column: (canonical field or None, header) - where each cell's text goes in a record."""
-        return tuple((c.field, c.header) for c in self.columns)
-
-    @cached_property
-    def shared_fields(self) -> tuple[tuple[str, tuple[tuple[int, str], ...]], ...]:
-        """Fields that several columns map to, with those columns' (index, header)."""
+        sheet: str,
+        columns: tuple[ColumnMapping, ...],
+        limits: Limits,
+        fills: dict[tuple[int, int], str] | None = None,
+    ) -> None:
+        self.sheet = sheet
+        self.columns = columns
+        self.limits = limits
+        self.fills = fills or {}
+        self.has_title = any(c.field == "title" for c in columns)
+        self.title_col = next((c.index for c in columns if c.field == "title"), None)
+        self.keys = tuple((c.field, c.header) for c in columns)
         by_field: dict[str, list[tuple[int, str]]] = {}
-        for c in self.columns:
+        for c in columns:
             if c.field:
                 by_field.setdefault(c.field, []).append((c.index, c.header))
-        return tuple((f, tuple(cols)) for f, cols in by_field.items() if len(cols) > 1)
+        self.shared_fields = tuple((f, tuple(cols)) for f, cols in by_field.items() if len(cols) > 1)
+        self.typed_plan = tuple(_typed_column(c) for c in columns if c.field in _TYPED_FIELDS)
 
-    @cached_property
-    def title_col(self) -> int | None:
-        """0-based index of the title column, or None."""
-        return next((c.index for c in self.columns if c.field == "title"), None)
+
+def _typed_column(c: ColumnMapping) -> _TypedColumn:
+    """The parser of one typed column and a cache of its answers: trusts repeat values ("Green", "Mar-26",
+    "TBC") down a column, and a dict lookup is the cheapest way to parse each distinct value once."""
+    name = c.field or ""
+    parse: _Parser
+    if name == "budget":
+        parse = partial(parse_money, multiplier=header_multiplier(c.header))
+    elif name in ("start_date", "end_date"):
+        parse = partial(parse_date, end=name == "end_date")
+    else:
+        parse = parse_rag if name == "rag" else parse_priority
+    return (c.index, name, c.header, parse, {}, budget_kind(c.header))
 
 
 def build_records(rows: Iterable[tuple[int, Sequence[Any]]], ctx: RowContext) -> RowOutcome:

@@ -21,7 +21,7 @@ from portfolio.importing.errors import ImportRejected
 from portfolio.importing.isolation import parse_workbook_isolated
 from portfolio.importing.parser import parse_workbook
 from portfolio.importing.plan import ImportPlan
-from portfolio.importing.version_service import assessment_document, store_judgement, write_version
+from portfolio.importing.version_service import store_judgement, write_version
 from portfolio.models import (
     MappingMemory,
     PendingImport,
@@ -37,7 +37,6 @@ from portfolio.versions import latest_upload, to_record, version_records
 __all__ = [
     "to_record",
     "version_records",
-    "assessment_document",
     "store_judgement",
     "write_version",
     "ImportRejected",

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import fields
 from typing import Any
 
 import orjson
@@ -26,7 +25,7 @@ from portfolio.models.imports import PRINCIPLE_COLUMNS
 from portfolio.pipeline import Judgement
 from portfolio.principles import Principle
 from portfolio.records import ProjectRecord
-from portfolio.tagging.results import Evidence, ProjectAssessment
+from portfolio.tagging.stored import stored_document
 from portfolio.versions import latest_upload, to_record
 
 _PROJECT_COLUMNS = ("organisation_id", "portfolio_id", "key", "ref", "title", "created_at")
@@ -42,10 +41,6 @@ _RECORD_COLUMNS = (
     "project_id", "row", "title", "ref", "fields", "extras", "budget", "budget_lines", "start_date",
     "end_date", "rag", "priority",
 )  # fmt: skip
-# orjson writes a dataclass as its fields in order: while Evidence's fields are the stored keys, it can write
-# principle evidence itself. Should Evidence change, assessment_json falls back to the explicit document.
-_EVIDENCE_KEYS = ("field", "text", "start", "end", "polarity", "facet")
-_EVIDENCE_NATIVE = tuple(f.name for f in fields(Evidence)) == _EVIDENCE_KEYS
 
 
 def write_version(
@@ -261,7 +256,7 @@ def _write_versions(upload: Upload, judgement: Judgement, project_ids: list[int]
                 round(sum(r.score for r in principles.values()) / max(len(principles), 1), 4),
                 len(assessment.flags),
                 _dumps([{"id": f.flag, "reason": f.reason} for f in assessment.flags]),
-                assessment_json(assessment),
+                _dumps(stored_document(assessment, record.text, record.extras)),
                 *statuses,
             )
         )
@@ -282,65 +277,3 @@ def _write_versions(upload: Upload, judgement: Judgement, project_ids: list[int]
 def _dumps(value: Any) -> str:
     # As the engine's serializer (portfolio.config): orjson; enums, tuples and dataclasses written natively.
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
-
-
-def assessment_json(assessment: ProjectAssessment) -> str:
-    """``assessment_document(assessment)`` serialised, the same text, built without the intermediate dicts:
-    orjson writes the enums, tuples and Evidence dataclasses itself (the dicts were a third of the store)."""
-    if not _EVIDENCE_NATIVE:
-        return _dumps(assessment_document(assessment))
-    return _dumps(
-        {
-            "rubric_version": assessment.rubric_version,
-            "principles": {
-                p: {"status": r.status, "score": r.score, "evidence": r.evidence}
-                for p, r in assessment.principles.items()
-            },
-            "flags": [
-                {
-                    "id": f.flag,
-                    "reason": f.reason,
-                    "evidence": [
-                        {"field": e.field, "text": e.text, "start": e.start, "end": e.end} for e in f.evidence
-                    ],
-                }
-                for f in assessment.flags
-            ],
-        }
-    )
-
-
-def assessment_document(assessment: Any) -> dict[str, Any]:
-    """The assessment as stored: every principle with status, score and evidence (with offsets). Board
-    questions are the upload's (``board_questions``); ``ProjectVersion.assessment_view`` puts them back."""
-    return {
-        "rubric_version": assessment.rubric_version,
-        "principles": {
-            str(p): {
-                "status": str(r.status),
-                "score": r.score,
-                "evidence": [
-                    {
-                        "field": e.field,
-                        "text": e.text,
-                        "start": e.start,
-                        "end": e.end,
-                        "polarity": e.polarity,
-                        "facet": e.facet,
-                    }
-                    for e in r.evidence
-                ],
-            }
-            for p, r in assessment.principles.items()
-        },
-        "flags": [
-            {
-                "id": str(f.flag),
-                "reason": f.reason,
-                "evidence": [
-                    {"field": e.field, "text": e.text, "start": e.start, "end": e.end} for e in f.evidence
-                ],
-            }
-            for f in assessment.flags
-        ],
-    }

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 from portfolio.extensions import db
 from portfolio.models.columns import JsonText, JsonType, UtcDateTime, utcnow
 from portfolio.models.portfolios import Portfolio
+from portfolio.tagging.stored import full_document
 
 PRINCIPLE_COLUMNS = ("user_needs", "clear_goals", "measure_learn", "deliver_incrementally", "in_house_team",
                      "supplier_value", "build_trust", "adapt_plan")
@@ -139,11 +140,12 @@ class ProjectVersion(db.Model):
 
     @property
     def assessment_view(self) -> dict[str, Any]:
-        """The stored assessment with each partial or missing principle's board questions filled in.
+        """The assessment in full (``portfolio.tagging.stored``: evidence with its words, flag reasons), with
+        each partial or missing principle's board questions filled in.
 
         The questions come from the rubric, not the project, so an upload stores them once (in its
         ``analysis``) rather than in every project's row; rows written before that carry their own."""
-        doc = self.assessment or {}
+        doc = full_document(self.assessment or {}, self.fields or {}, self.extras or {}, self.flags or [])
         questions = (self.upload.analysis or {}).get("questions") if doc else None
         if not questions:
             return doc

@@ -13,7 +13,7 @@ from sqlalchemy import delete, insert, select, update
 from portfolio import audit
 from portfolio.analysis.thresholds import validate_thresholds
 from portfolio.extensions import db
-from portfolio.importing.service import assessment_document, store_judgement, to_record
+from portfolio.importing.service import store_judgement, to_record
 from portfolio.models import (
     PRINCIPLE_COLUMNS,
     Portfolio,
@@ -27,6 +27,7 @@ from portfolio.pipeline import judge, merge_context
 from portfolio.records import PortfolioContext
 from portfolio.rubrics import current_rubric
 from portfolio.tagging.rubric import content_hash, validate_rubric
+from portfolio.tagging.stored import stored_document
 from portfolio.versions import latest_upload
 
 
@@ -163,7 +164,7 @@ def retag_portfolio(portfolio: Portfolio, user: User) -> tuple[Upload, int]:
                 ),
                 "flag_count": len(flags),
                 "flags": flags,
-                "assessment": assessment_document(assessment),
+                "assessment": stored_document(assessment, record.text, record.extras),
                 **statuses,
             }
         )

@@ -1,6 +1,7 @@
 """The store of a confirmed import (``version_service`` through ``bulkwrite``'s driver-level bulk path) keeps
 exactly the data the ORM path stored: checked field by field against the documents built from the judgement,
-and between two imports of the same file."""
+and between two imports of the same file. The assessment is stored compact (``portfolio.tagging.stored``);
+the full document read back from it is the one the ORM path stored, evidence words and offsets included."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ import pytest
 from sqlalchemy import func, select
 
 from portfolio.extensions import db
-from portfolio.importing.service import assessment_document, read_file
+from portfolio.importing.service import read_file
 from portfolio.models import Portfolio, Project, ProjectFlag, ProjectVersion, Upload
 from portfolio.models.imports import PRINCIPLE_COLUMNS
 from portfolio.pipeline import judge, merge_context
 from portfolio.rubrics import current_rubric
+from portfolio.tagging.stored import VERSION, full_document
+from tests.assessments import document_in_full
 from tests.conftest import SHARED, csrf_token
 from tests.factories import make_portfolio
 
@@ -70,7 +73,7 @@ def _expected(portfolio: Portfolio, upload: Upload, data: bytes, name: str) -> d
             "score": round(sum(r.score for r in principles.values()) / max(len(principles), 1), 4),
             "flag_count": len(assessment.flags),
             "flags": [{"id": str(f.flag), "reason": f.reason} for f in assessment.flags],
-            "assessment": assessment_document(assessment),
+            "full assessment": document_in_full(assessment),
             **{p: str(r.status) for p, r in principles.items()},
         }
     return expected
@@ -91,8 +94,11 @@ def test_store_same_file_twice_stores_identical_rows_as_the_orm_path_did(client,
     expected = _expected(portfolio, first, data, path.name)
     assert v1.keys() == v2.keys() == expected.keys()
     for row, stored in v1.items():
+        full = expected[row].pop("full assessment")
         assert {k: stored[k] for k in expected[row]} == expected[row], f"row {row}"
-        assert set(stored) - set(expected[row]) == {"id", "project_id"}
+        assert set(stored) - set(expected[row]) == {"id", "project_id", "assessment"}
+        assert stored["assessment"]["v"] == VERSION
+        assert full_document(stored["assessment"], stored["fields"], stored["extras"], stored["flags"]) == full
         again = v2[row]
         for column in VERSION_TABLE.c.keys():
             if column not in ("id", "upload_id"):  # every other field, the project included, is the same
@@ -123,7 +129,7 @@ def test_store_keeps_board_questions_once_per_upload_and_the_view_puts_them_back
     versions = db.session.scalars(select(ProjectVersion).where(ProjectVersion.upload_id == upload.id)).all()
     for version in versions:
         stored = version.assessment["principles"]
-        assert all("questions" not in result for result in stored.values())
+        assert all(len(result) == 4 for result in stored)  # principle, status, score, evidence: no questions
         shown = version.assessment_view["principles"]
         for pid, result in shown.items():
             expected = [] if result["status"] == "evident" else questions[pid]

@@ -89,7 +89,7 @@ def test_confirm_imports_projects_tags_and_flags_in_one_go(client, auth, portfol
     versions = db.session.scalars(select(ProjectVersion).order_by(ProjectVersion.row)).all()
     assert [(v.row, v.ref, v.title) for v in versions] == [(2, "P-1", "E-obs on wards"), (3, "P-2", "Wi-Fi refresh")]
     assert versions[0].start_date.isoformat() == "2025-04-01"  # day-first
-    assert set(versions[0].assessment["principles"]) == {
+    assert set(versions[0].assessment_view["principles"]) == {
         "user_needs", "clear_goals", "measure_learn", "deliver_incrementally", "in_house_team",
         "supplier_value", "build_trust", "adapt_plan"}
     flags = set(db.session.scalars(select(ProjectFlag.flag).where(ProjectFlag.project_version_id == versions[1].id)))

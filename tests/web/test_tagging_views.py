@@ -140,7 +140,7 @@ def test_project_page_highlights_for_words_in_the_projects_own_text(client, auth
     assert 'app-evidence--for">' in page
     version = db.session.scalar(select(ProjectVersion).join(Project).where(Project.ref == "P-1"))
     evidence = [
-        e for p in version.assessment["principles"].values() for e in p["evidence"] if e["polarity"] == "for"
+        e for p in version.assessment_view["principles"].values() for e in p["evidence"] if e["polarity"] == "for"
     ]
     assert evidence
     e = evidence[0]
