@@ -10,7 +10,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Float, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Date,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from portfolio.extensions import db
@@ -46,7 +56,10 @@ class PendingImport(db.Model):
 class Upload(db.Model):
     """One confirmed import: a version of a portfolio."""
 
-    __table_args__ = (UniqueConstraint("portfolio_id", "version"),)
+    __table_args__ = (
+        UniqueConstraint("portfolio_id", "version"),
+        UniqueConstraint("id", "organisation_id"),  # what a version's (upload, organisation) key refers to
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
@@ -103,11 +116,17 @@ class ProjectVersion(db.Model):
         Index("ix_project_version_upload_statuses", "upload_id", *PRINCIPLE_COLUMNS),
         # Covers the dashboard's budget per objective and per flag (objectives are at most 300 characters).
         Index("ix_project_version_upload_totals", "upload_id", "objective", "budget", "id"),
+        # A version belongs to its upload's organisation, whatever writes it: one key checked per row, where
+        # separate keys to upload and organisation were two checks and did not tie them together.
+        ForeignKeyConstraint(
+            ["upload_id", "organisation_id"], ["upload.id", "upload.organisation_id"], ondelete="CASCADE"
+        ),
+        UniqueConstraint("id", "upload_id", "organisation_id"),  # what a flag's (version, upload, org) key refers to
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
-    upload_id: Mapped[int] = mapped_column(ForeignKey("upload.id", ondelete="CASCADE"))
+    organisation_id: Mapped[int] = mapped_column(index=True)
+    upload_id: Mapped[int]
     project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
     row: Mapped[int]
     ref: Mapped[str | None] = mapped_column(String(100))
@@ -136,7 +155,11 @@ class ProjectVersion(db.Model):
     adapt_plan: Mapped[str] = mapped_column(String(10), default="missing")
 
     project: Mapped[Project] = relationship()
-    upload: Mapped[Upload] = relationship()
+    # By the upload's primary key alone, so a version's upload comes from the session when already loaded (the
+    # database key also carries the organisation, which the writer sets and the database checks).
+    upload: Mapped[Upload] = relationship(
+        primaryjoin="ProjectVersion.upload_id == Upload.id", foreign_keys="ProjectVersion.upload_id"
+    )
 
     @property
     def assessment_view(self) -> dict[str, Any]:
@@ -161,12 +184,21 @@ class ProjectVersion(db.Model):
 class ProjectFlag(db.Model):
     """One flag raised on a project version: a row each, so flag filters and counts run in SQL."""
 
-    __table_args__ = (Index("ix_project_flag_upload_flag", "upload_id", "flag"),)
+    __table_args__ = (
+        Index("ix_project_flag_upload_flag", "upload_id", "flag"),
+        # A flag belongs to its version's upload and organisation: one key checked per row (an import writes
+        # tens of thousands), where three separate keys were three checks and did not tie them together.
+        ForeignKeyConstraint(
+            ["project_version_id", "upload_id", "organisation_id"],
+            ["project_version.id", "project_version.upload_id", "project_version.organisation_id"],
+            ondelete="CASCADE",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id", ondelete="CASCADE"), index=True)
-    upload_id: Mapped[int] = mapped_column(ForeignKey("upload.id", ondelete="CASCADE"))
-    project_version_id: Mapped[int] = mapped_column(ForeignKey("project_version.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(index=True)
+    upload_id: Mapped[int]
+    project_version_id: Mapped[int] = mapped_column(index=True)
     flag: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(Text, default="")
 

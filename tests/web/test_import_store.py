@@ -9,11 +9,12 @@ import io
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from portfolio.extensions import db
 from portfolio.importing.service import read_file
-from portfolio.models import Portfolio, Project, ProjectFlag, ProjectVersion, Upload
+from portfolio.models import Organisation, Portfolio, Project, ProjectFlag, ProjectVersion, Upload
 from portfolio.models.imports import PRINCIPLE_COLUMNS
 from portfolio.pipeline import judge, merge_context
 from portfolio.rubrics import current_rubric
@@ -137,3 +138,31 @@ def test_store_keeps_board_questions_once_per_upload_and_the_view_puts_them_back
     missing = next(v for v in versions if v.adapt_plan != "evident")
     page = client.get(f"/projects/{missing.project_id}").get_data(as_text=True)
     assert questions["adapt_plan"][0].replace("'", "&#39;") in page
+
+
+def test_a_flag_or_version_naming_another_organisation_than_its_own_is_refused(client, auth, org):
+    """One key each ties a flag to its version's upload and organisation, and a version to its upload's."""
+    portfolio = make_portfolio(org, "Digital")
+    db.session.commit()
+    auth.login("pmo")
+    path = LABELLED[0]
+    _import(client, portfolio.id, path.read_bytes(), path.name)
+    other = db.session.scalar(select(Organisation.id).where(Organisation.id != org.id))
+    version = db.session.scalars(select(ProjectVersion)).first()
+    flags_before = db.session.scalar(select(func.count()).select_from(ProjectFlag))
+
+    rows = [
+        (ProjectFlag, {"organisation_id": other, "upload_id": version.upload_id, "project_version_id": version.id,
+                       "flag": "no_owner", "reason": "r"}),
+        (ProjectFlag, {"organisation_id": org.id, "upload_id": version.upload_id + 1,
+                       "project_version_id": version.id, "flag": "no_owner", "reason": "r"}),
+        (ProjectVersion, {"organisation_id": other, "upload_id": version.upload_id,
+                          "project_id": version.project_id, "row": 99_999, "title": "Elsewhere"}),
+    ]
+    for model, values in rows:
+        with pytest.raises(IntegrityError):
+            with db.session.begin_nested():
+                db.session.execute(insert(model).values(**values))
+    db.session.rollback()
+    assert db.session.scalar(select(func.count()).select_from(ProjectFlag)) == flags_before
+    assert db.session.scalar(select(func.count()).select_from(ProjectVersion).where(ProjectVersion.row == 99_999)) == 0
